@@ -1,0 +1,168 @@
+"""Data packs: the TOML files of the top-level ``rules/`` folder (word lists, gazetteers, tables).
+
+Every pack starts with a ``[pack]`` header naming its ``kind``. A kind declares which top-level
+tables a pack of that kind may hold and of which type; anything else is a load error that names
+the file and line (Vale's lesson: a silently ignored key is a rule that matches nothing).
+
+Users extend a built-in pack with their own file (``packs = ["house-style.toml"]`` in config):
+a user pack whose header says ``extends = "places"`` merges into that pack, tables by key
+(user wins) and lists by concatenation. A user pack without ``extends`` is a new pack.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+HEADER_KEYS = {"name", "kind", "description", "source", "license", "version", "extends"}
+REQUIRED_HEADER_KEYS = {"kind"}
+
+# kind -> {top-level key -> expected Python type}. Rule modules register their pack kinds here.
+PACK_KINDS: dict[str, dict[str, type]] = {
+    "references": {"headings": list, "repeatable": list},
+    "boilerplate": {"phrases": list, "patterns": list},
+}
+
+
+class PackError(Exception):
+    """A pack that cannot be loaded: missing, not TOML, or not of its kind's shape."""
+
+
+@dataclass(frozen=True)
+class Pack:
+    name: str
+    kind: str
+    path: str
+    meta: Mapping[str, Any]
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
+
+
+def register_kind(kind: str, schema: Mapping[str, type]) -> None:
+    """Declare a pack kind (idempotent for the same schema)."""
+    existing = PACK_KINDS.get(kind)
+    if existing is not None and existing != dict(schema):
+        raise PackError(f"pack kind {kind!r} is already registered with another schema")
+    PACK_KINDS[kind] = dict(schema)
+
+
+def builtin_pack_dir() -> Path:
+    """Where the built-in packs live: inside the installed package, or the source tree's rules/."""
+    here = Path(__file__).resolve().parent
+    shipped = here / "packs"
+    if shipped.is_dir():
+        return shipped
+    return here.parent.parent / "rules"
+
+
+def builtin_pack_names() -> list[str]:
+    return sorted(p.stem for p in builtin_pack_dir().glob("*.toml"))
+
+
+def _line_of(text: str, key: str) -> int:
+    """Best-effort line number of a top-level key, for error messages."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped.startswith((f"{key} ", f"{key}=", f"[{key}]", f"[[{key}]]", f'"{key}"')):
+            return number
+    return 1
+
+
+def parse_pack_file(path: Path) -> Pack:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise PackError(f"{path}: cannot read pack: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise PackError(f"{path}: pack is not valid UTF-8") from None
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise PackError(f"{path}: invalid TOML: {exc}") from None
+    header = document.pop("pack", None)
+    if not isinstance(header, dict):
+        raise PackError(f"{path}:1: a pack must start with a [pack] table")
+    for key in REQUIRED_HEADER_KEYS - header.keys():
+        raise PackError(f"{path}:1: [pack] needs a {key!r}")
+    kind = header["kind"]
+    schema = PACK_KINDS.get(kind)
+    if schema is None:
+        known = ", ".join(sorted(PACK_KINDS))
+        raise PackError(f"{path}:{_line_of(text, 'kind')}: unknown pack kind {kind!r} (known: {known})")
+    # In TOML, plain keys written after the [pack] header belong to it: the kind's data keys
+    # may sit there, anything else is an unknown key.
+    for key in list(header):
+        if key in HEADER_KEYS:
+            continue
+        if key in schema and key not in document:
+            document[key] = header.pop(key)
+        else:
+            raise PackError(f"{path}:{_line_of(text, key)}: unknown key {key!r} in [pack]")
+    for key, value in document.items():
+        expected = schema.get(key)
+        if expected is None:
+            raise PackError(f"{path}:{_line_of(text, key)}: unknown key {key!r} for a {kind!r} pack")
+        if not isinstance(value, expected):
+            raise PackError(
+                f"{path}:{_line_of(text, key)}: {key!r} must be a {expected.__name__}, "
+                f"not {type(value).__name__}"
+            )
+    name = str(header.get("name") or path.stem)
+    return Pack(name=name, kind=kind, path=str(path), meta=header, data=document)
+
+
+def merge_packs(base: Pack, extension: Pack) -> Pack:
+    if extension.kind != base.kind:
+        raise PackError(
+            f"{extension.path}: extends {base.name!r} of kind {base.kind!r} but is of kind {extension.kind!r}"
+        )
+    merged: dict[str, Any] = dict(base.data)
+    for key, value in extension.data.items():
+        old = merged.get(key)
+        if isinstance(old, dict) and isinstance(value, dict):
+            merged[key] = {**old, **value}
+        elif isinstance(old, list) and isinstance(value, list):
+            merged[key] = [*old, *value]
+        else:
+            merged[key] = value
+    return Pack(name=base.name, kind=base.kind, path=base.path, meta=base.meta, data=merged)
+
+
+@cache
+def _builtin(name: str) -> Pack:
+    path = builtin_pack_dir() / f"{name}.toml"
+    if not path.is_file():
+        raise PackError(f"no built-in pack named {name!r} (have: {', '.join(builtin_pack_names())})")
+    return parse_pack_file(path)
+
+
+@lru_cache(maxsize=256)
+def _load(name: str, user_files: tuple[str, ...]) -> Pack:
+    extensions = [parse_pack_file(Path(f)) for f in user_files]
+    try:
+        pack = _builtin(name)
+    except PackError:
+        own = [p for p in extensions if p.name == name and not p.meta.get("extends")]
+        if not own:
+            raise
+        pack = own[0]
+    for extension in extensions:
+        if extension.meta.get("extends") == name:
+            pack = merge_packs(pack, extension)
+    return pack
+
+
+def load_pack(name: str, user_files: Iterable[str | Path] = ()) -> Pack:
+    """The pack called ``name``, extended by any user pack files that say ``extends = name``."""
+    return _load(name, tuple(str(f) for f in user_files))

@@ -1,0 +1,66 @@
+"""Text: ``path:line:col: CODE message``, the source line, and a caret under the span."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping, Sequence
+from typing import TextIO
+
+from newslint.findings import Finding, Severity
+
+RESET = "\033[0m"
+STYLES = {"path": "\033[1m", "code": "\033[1;31m", "warn": "\033[1;33m", "caret": "\033[1;31m", "dim": "\033[2m"}
+MAX_SHOWN = 160  # long lines (a 2 MB one-line file) are shown around the span
+
+
+def _width(text: str) -> int:
+    """Display width: wide East Asian characters take two cells, combining marks none."""
+    total = 0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        total += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+    return total
+
+
+def _source_line(sources: Mapping[str, str], finding: Finding) -> str | None:
+    text = sources.get(finding.path)
+    if text is None:
+        return None
+    begin = finding.start - (finding.column - 1)
+    end = text.find("\n", finding.start)
+    line = text[begin : end if end >= 0 else len(text)].rstrip("\r")
+    return line
+
+
+def report(findings: Sequence[Finding], sources: Mapping[str, str], out: TextIO, color: bool) -> None:
+    def style(kind: str, text: str) -> str:
+        return f"{STYLES[kind]}{text}{RESET}" if color else text
+
+    for finding in findings:
+        code_style = "code" if finding.severity == Severity.ERROR else "warn"
+        out.write(
+            f"{style('path', finding.path)}:{finding.line}:{finding.column}: "
+            f"{style(code_style, finding.code)} {finding.message}\n"
+        )
+        line = _source_line(sources, finding)
+        if line is None:
+            continue
+        column = finding.column - 1
+        end_column = finding.end_column - 1 if finding.end_line == finding.line else len(line)
+        end_column = max(end_column, column + 1)
+        prefix_cut = 0
+        if len(line) > MAX_SHOWN:
+            prefix_cut = max(0, column - MAX_SHOWN // 3)
+            line = line[prefix_cut : prefix_cut + MAX_SHOWN]
+            column -= prefix_cut
+            end_column = min(end_column - prefix_cut, len(line))
+        shown = line.replace("\t", " ")
+        gutter = str(finding.line)
+        out.write(f"{style('dim', gutter + ' |')} {shown}\n")
+        pad = " " * _width(shown[:column])
+        carets = "^" * max(1, _width(shown[column:end_column]))
+        out.write(f"{' ' * len(gutter)} {style('dim', '|')} {pad}{style('caret', carets)}\n")
+    if findings:
+        noun = "finding" if len(findings) == 1 else "findings"
+        out.write(f"Found {len(findings)} {noun}.\n")

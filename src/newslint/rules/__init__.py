@@ -1,0 +1,1 @@
+"""Built-in rules, one module per family. The registry imports the modules it lists."""

@@ -1,0 +1,27 @@
+"""Small normalisers shared by the parser and the rules."""
+
+from __future__ import annotations
+
+import regex
+
+_MARKUP = regex.compile(r"[*_`#>\[\]]+")
+_EDGE_PUNCT = regex.compile(r"^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$")
+_SPACE = regex.compile(r"\s+")
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+
+
+def normalize_label(label: str) -> str:
+    """Link and footnote labels match case-insensitively with spacing collapsed (CommonMark)."""
+    return " ".join(label.split()).casefold()
+
+
+def normalize_phrase(text: str) -> str:
+    """Case, spacing, markup and edge punctuation aside: "## Sources:" -> "sources"."""
+    text = _MARKUP.sub(" ", text)
+    text = _EDGE_PUNCT.sub("", text)
+    return _SPACE.sub(" ", text).casefold()
+
+
+def normalize_words(text: str) -> str:
+    """Words only, case-folded: for comparing headlines and entries "once normalised"."""
+    return " ".join(_WORD.findall(text.casefold()))
