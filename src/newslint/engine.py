@@ -12,7 +12,7 @@ from newslint.findings import Finding
 from newslint.registry import Registry, default_registry
 from newslint.rule import Context, ProjectContext, Rule
 from newslint.syntax.nodes import Document
-from newslint.syntax.parser import parse
+from newslint.syntax.parser import options_for, parse
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".txt")
 BINARY_SNIFF = 8192
@@ -124,7 +124,7 @@ class Linter:
 
     def lint_text(self, text: str, path: str, errors: list[str]) -> list[Finding]:
         config = self.config_for(path)
-        doc = parse(text, path)
+        doc = parse(text, path, options=options_for(config.packs))
         return self.lint_document(doc, config, errors)
 
     def finish(self, errors: list[str]) -> list[Finding]:

@@ -10,5 +10,11 @@ from newslint.findings import Finding
 
 
 def report(findings: Sequence[Finding], sources: Mapping[str, str], out: TextIO, color: bool) -> None:
-    json.dump([f.as_dict() for f in findings], out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    # One finding per line: readable, diffable, and encoded by the C encoder (indent= is not).
+    if not findings:
+        out.write("[]\n")
+        return
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    out.write("[\n  ")
+    out.write(",\n  ".join(encode(f.as_dict()) for f in findings))
+    out.write("\n]\n")

@@ -15,6 +15,8 @@ MAX_SHOWN = 160  # long lines (a 2 MB one-line file) are shown around the span
 
 def _width(text: str) -> int:
     """Display width: wide East Asian characters take two cells, combining marks none."""
+    if text.isascii():
+        return len(text)
     total = 0
     for char in text:
         if unicodedata.combining(char):
@@ -23,13 +25,16 @@ def _width(text: str) -> int:
     return total
 
 
-def _source_line(sources: Mapping[str, str], finding: Finding) -> str | None:
+def _source_line(sources: Mapping[str, str], finding: Finding, cache: dict[tuple[str, int], str]) -> str | None:
+    key = (finding.path, finding.line)
+    if key in cache:
+        return cache[key]
     text = sources.get(finding.path)
     if text is None:
         return None
     begin = finding.start - (finding.column - 1)
     end = text.find("\n", finding.start)
-    line = text[begin : end if end >= 0 else len(text)].rstrip("\r")
+    line = cache[key] = text[begin : end if end >= 0 else len(text)].rstrip("\r")
     return line
 
 
@@ -37,13 +42,14 @@ def report(findings: Sequence[Finding], sources: Mapping[str, str], out: TextIO,
     def style(kind: str, text: str) -> str:
         return f"{STYLES[kind]}{text}{RESET}" if color else text
 
+    lines: dict[tuple[str, int], str] = {}  # many findings on one long line: find it once
     for finding in findings:
         code_style = "code" if finding.severity == Severity.ERROR else "warn"
         out.write(
             f"{style('path', finding.path)}:{finding.line}:{finding.column}: "
             f"{style(code_style, finding.code)} {finding.message}\n"
         )
-        line = _source_line(sources, finding)
+        line = _source_line(sources, finding, lines)
         if line is None:
             continue
         column = finding.column - 1

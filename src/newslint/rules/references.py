@@ -36,8 +36,14 @@ class UnusedReference(Rule):
     [2] Harbour master interview
     ```
 
-    ``[2]`` is listed but never cited. Not flagged: the same list when the body also cites
-    ``[2]``.
+    ``[2]`` is listed but never cited. Not flagged:
+
+    ```markdown
+    Officials confirmed the closure [1], and the harbour master agreed [2].
+
+    [1] Port authority statement
+    [2] Harbour master interview
+    ```
 
     **Fix**: cite the entry where its information is used, or delete it. No automatic fix:
     which one is right is an editorial decision.
@@ -89,7 +95,13 @@ class UndefinedCitation(Rule):
     [1] Transport ministry notice
     ```
 
-    ``[2]`` has no entry. Not flagged: ``[1]`` in the same article.
+    ``[2]`` has no entry. Not flagged:
+
+    ```markdown
+    The bridge reopened on Monday [1], the ministry said [sic].
+
+    [1] Transport ministry notice
+    ```
 
     **Fix**: add the missing entry or correct the number. No automatic fix.
     """
@@ -138,7 +150,13 @@ class DuplicateReference(Rule):
     [3] Central bank annual report 2024
     ```
 
-    ``[3]`` repeats ``[1]``. Not flagged: three different sources.
+    ``[3]`` repeats ``[1]``. Not flagged:
+
+    ```text
+    [1] Central bank annual report 2024
+    [2] Interview with the finance minister
+    [3] Central bank annual report 2023
+    ```
 
     **Fix**: keep one entry and renumber the citations that used the other. No automatic fix.
     """

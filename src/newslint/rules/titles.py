@@ -32,8 +32,16 @@ class DuplicateTitle(Rule):
     The city council approved the budget on Tuesday.
     ```
 
-    The second line repeats the first. Not flagged: a front-matter ``title`` followed by the
-    same ``# H1``.
+    The second line repeats the first. Not flagged: a front-matter title restated as the H1.
+
+    ```markdown
+    ---
+    title: Council Approves New Budget
+    ---
+    # Council Approves New Budget
+
+    The city council approved the budget on Tuesday.
+    ```
 
     **Fix**: delete the repeat, or retitle one of the two articles. No automatic fix.
     """

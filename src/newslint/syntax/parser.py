@@ -7,14 +7,15 @@ files beside this module (Lark caches the built tables on disk, so start-up stay
 
 from __future__ import annotations
 
+import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
 
 from lark import Lark, Token, Tree
-from lark.exceptions import LarkError
+from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
 
 from newslint.syntax.nodes import (
     Block,
@@ -57,6 +58,19 @@ def _inline_parser() -> Lark:
     return Lark.open("inline.lark", rel_to=__file__, parser="lalr", lexer="basic", cache=True)
 
 
+@cache
+def _inline_scanner() -> re.Pattern[str]:
+    """The inline grammar's terminals as one alternation, in the order Lark's basic lexer
+    tries them (priority, then width). The inline grammar is a flat token list, so scanning
+    with this pattern yields exactly Lark's tokens without its per-token bookkeeping
+    (line counting, Token objects), which dominates on long paragraphs."""
+    terminals = sorted(
+        _inline_parser().terminals,
+        key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name),
+    )
+    return re.compile("|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals))
+
+
 @dataclass(frozen=True)
 class ParseOptions:
     """Words the model needs from packs: which headings open a reference list, and which
@@ -66,24 +80,31 @@ class ParseOptions:
     boilerplate_phrases: frozenset[str] = frozenset()
 
 
-@lru_cache(maxsize=1)
-def default_options() -> ParseOptions:
+@lru_cache(maxsize=64)
+def options_for(pack_files: tuple[str, ...] = ()) -> ParseOptions:
+    """Parse options from the built-in packs, extended by a config's user pack files."""
     from newslint.packs import load_pack
 
     return ParseOptions(
         reference_headings=frozenset(
-            normalize_phrase(h) for h in load_pack("references").get("headings", [])
+            normalize_phrase(h) for h in load_pack("references", pack_files).get("headings", [])
         ),
         boilerplate_phrases=frozenset(
-            normalize_phrase(p) for p in load_pack("boilerplate").get("phrases", [])
+            normalize_phrase(p) for p in load_pack("boilerplate", pack_files).get("phrases", [])
         ),
     )
+
+
+def default_options() -> ParseOptions:
+    return options_for(())
 
 
 # ----- inline -------------------------------------------------------------------------
 
 
 def _numeric_labels(inner: str) -> tuple[str, ...]:
+    if inner.isdigit():
+        return (str(int(inner)),)
     labels: list[str] = []
     for part in inner.replace(";", ",").split(","):
         bounds = part.replace("\u2013", "-").replace("\u2014", "-").split("-")
@@ -119,10 +140,10 @@ class InlineBuilder:
     ) -> None:
         text_start = -1
         text_end = -1
-        for token in _inline_parser().lex(source):
-            kind = token.type
-            start = base + (token.start_pos or 0)
-            end = base + (token.end_pos or 0)
+        for match in _inline_scanner().finditer(source):
+            kind = match.lastgroup
+            start = base + match.start()
+            end = base + match.end()
             if kind in ("TEXT", "OTHER", "ESCAPE"):
                 if text_start < 0:
                     text_start = start
@@ -131,7 +152,7 @@ class InlineBuilder:
             if text_start >= 0:
                 inlines.append(Inline("text", text_start, text_end))
                 text_start = -1
-            value = str(token)
+            value = match.group()
             if kind == "NUM_CITE":
                 labels = _numeric_labels(value[1:-1])
                 citations.append(Citation("numeric", start, end, labels, linked))
@@ -656,6 +677,25 @@ def _fallback_tree(text: str) -> Tree[Token]:
     return Tree("start", children)
 
 
+# Terminals that close a run of raw lines; at end of input the parser supplies them empty.
+IMPLICIT_CLOSERS = ("BT_CLOSE", "TL_CLOSE", "COMMENT_CLOSE", "YAML_CLOSE", "TOML_CLOSE")
+
+
+def _close_at_end(text: str) -> Callable[[UnexpectedInput], bool]:
+    def recover(error: UnexpectedInput) -> bool:
+        if not isinstance(error, UnexpectedToken) or error.token.type != "$END":
+            return False
+        for name in IMPLICIT_CLOSERS:
+            if name in error.interactive_parser.choices():  # type: ignore[no-untyped-call]
+                end = len(text)
+                line = text.count("\n") + 1
+                error.interactive_parser.feed_token(Token(name, "", end, line, 1, line, 1, end))
+                return True
+        return False
+
+    return recover
+
+
 def parse(
     text: str,
     path: str = "<string>",
@@ -666,7 +706,7 @@ def parse(
     fmt = fmt or format_for(path)
     options = options or default_options()
     try:
-        tree = _block_parser(fmt).parse(text) if text else Tree("start", [])
+        tree = _block_parser(fmt).parse(text, on_error=_close_at_end(text)) if text else Tree("start", [])
     except LarkError:  # pragma: no cover - the grammar accepts every input; belt and braces
         tree = _fallback_tree(text)
     return _Builder(text, path, fmt, options).build(tree)

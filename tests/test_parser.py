@@ -1,0 +1,154 @@
+"""The document model: structure, labels and exact positions."""
+
+from __future__ import annotations
+
+from newslint.syntax.parser import parse
+
+
+def kinds(doc):
+    return [b.kind for b in doc.blocks]
+
+
+def test_front_matter_title_and_blocks_are_recognised():
+    doc = parse('---\ntitle: "Floods close the valley road"\ndate: 2024-05-01\n---\n# Floods\n\nText.\n', "a.md")
+    assert doc.front_matter is not None
+    assert doc.front_matter.fields["title"] == "Floods close the valley road"
+    assert doc.title is not None and doc.title.text == "Floods close the valley road"
+    assert doc.position(doc.title.start) == (2, 9)
+    assert kinds(doc) == ["heading", "paragraph"]
+
+
+def test_toml_front_matter_gives_the_title():
+    doc = parse('+++\ntitle = "Harbour strike ends"\n+++\nBody text.\n', "a.md")
+    assert doc.front_matter is not None and doc.front_matter.format == "toml"
+    assert doc.title is not None and doc.title.text == "Harbour strike ends"
+
+
+def test_unterminated_front_matter_is_body_text():
+    doc = parse("---\ntitle: x\nno closing line\n", "a.md")
+    assert doc.front_matter is None
+    assert "paragraph" in kinds(doc) or "heading" in kinds(doc)
+
+
+def test_headings_atx_and_setext():
+    doc = parse("# One #\n\nTwo\n===\n\nThree\n---\n", "a.md")
+    headings = [(b.level, doc.slice(b.content_start, b.content_end)) for b in doc.blocks]
+    assert headings == [(1, "One"), (1, "Two"), (2, "Three")]
+    assert [h.text for h in doc.headlines] == ["One", "Two"]
+
+
+def test_code_blocks_hide_markup_and_citations():
+    text = "```\n# not a heading [9]\n```\n\n    indented [8]\n\nReal `[7]` text [1].\n\n[1] Source\n"
+    doc = parse(text, "a.md")
+    assert kinds(doc) == ["code", "code", "paragraph", "references"]
+    assert [c.labels for c in doc.citations] == [("1",)]
+
+
+def test_unterminated_fence_runs_to_the_end():
+    doc = parse("Intro.\n\n~~~\n# inside\n[1] inside\n", "a.md")
+    assert kinds(doc) == ["paragraph", "code"]
+    assert doc.references == ()
+
+
+def test_html_comments_and_blocks_are_kept_but_not_prose():
+    doc = parse("<!-- a [1]\nstill comment -->\n\n<div>\n[2]\n</div>\n\nText.\n", "a.md")
+    assert kinds(doc) == ["comment", "html", "paragraph"]
+    assert doc.citations == ()
+
+
+def test_citation_forms():
+    doc = parse("A [1], [2, 4] and [5-7] and [8–9]. B[^note] and [@doe99; @roe]. [sic] [the ministry] [ ]\n", "a.md")
+    labels = [(c.kind, c.labels) for c in doc.citations]
+    assert labels == [
+        ("numeric", ("1",)),
+        ("numeric", ("2", "4")),
+        ("numeric", ("5", "6", "7")),
+        ("numeric", ("8", "9")),
+        ("footnote", ("^note",)),
+        ("pandoc", ("@doe99", "@roe")),
+    ]
+
+
+def test_reference_links_resolve_against_definitions():
+    text = "See [the report][rep], [Rep][] and [rep], not [other].\n\n[REP]: https://example.org \"Report\"\n"
+    doc = parse(text, "a.md")
+    assert [(c.kind, c.labels) for c in doc.citations] == [
+        ("link", ("rep",)),
+        ("link", ("rep",)),
+        ("shortcut", ("rep",)),
+    ]
+    (entry,) = doc.references
+    assert (entry.kind, entry.label, entry.url) == ("link", "rep", "https://example.org")
+
+
+def test_footnote_definition_with_continuation_lines():
+    doc = parse("Claim.[^a]\n\n[^a]: First line\n    second line [2].\n", "a.md")
+    (entry,) = doc.references
+    assert entry.kind == "footnote" and entry.label == "^a"
+    assert entry.text == "First line second line [2]."
+    assert [c.labels for c in doc.citations] == [("^a",), ("2",)]
+
+
+def test_numbered_list_is_a_reference_list_only_under_a_references_heading():
+    text = "# Story\n\n1. first point\n2. second point\n\n## Sources\n\n1. Agency report\n1. Ministry data\n"
+    doc = parse(text, "a.md")
+    assert [(r.label, r.text) for r in doc.references] == [("1", "Agency report"), ("2", "Ministry data")]
+    assert [b.kind for b in doc.blocks].count("list_item") == 2
+
+
+def test_run_on_reference_entries_are_split():
+    text = "Body [1] [2].\n\n[1] First source title [2] Second source, with comma [3] Third.\n"
+    doc = parse(text, "a.txt")
+    assert [(r.label, r.text) for r in doc.references] == [
+        ("1", "First source title"),
+        ("2", "Second source, with comma"),
+        ("3", "Third."),
+    ]
+    assert [doc.position(r.label_start) for r in doc.references] == [(3, 1), (3, 24), (3, 54)]
+
+
+def test_plain_text_headline_lines():
+    text = (
+        "Markets Rally After Rate Cut\n\nMarkets Rally After Rate Cut\nBusiness Desk\n\n"
+        "Stocks rose on Monday after the cut.\n"
+    )
+    doc = parse(text, "a.txt")
+    assert [(doc.position(h.start)[0], h.text) for h in doc.headlines] == [
+        (1, "Markets Rally After Rate Cut"),
+        (3, "Markets Rally After Rate Cut"),
+        (4, "Business Desk"),
+    ]
+    assert doc.blocks[-1].kind == "paragraph"
+
+
+def test_plain_text_of_only_short_lines_has_one_headline():
+    doc = parse("one\n\ntwo\n\nthree\n", "a.txt")
+    assert [h.text for h in doc.headlines] == ["one"]
+
+
+def test_positions_with_bom_crlf_tabs_and_wide_characters():
+    text = "Intro line\r\n\r\n\tTab 東京 [1] here\r\n\r\n[1] Source\r\n"
+    doc = parse(text, "a.txt")
+    (citation,) = doc.citations
+    assert doc.position(citation.start) == (3, 9)
+    assert doc.slice(citation.start, citation.end) == "[1]"
+    assert doc.references[0].text == "Source"
+
+
+def test_task_list_boxes_and_editorial_brackets_stay_text():
+    doc = parse("- [ ] todo\n- [x] done\n\nHe said [sic] it was […] fine.\n", "a.md")
+    assert doc.citations == ()
+    assert any(i.kind == "text" for b in doc.blocks for i in b.inlines)
+
+
+def test_block_quote_and_list_content_offsets_are_exact():
+    text = "> quoted [1] text\n> more\n\n- item [2]\n\n[1] A\n[2] B\n"
+    doc = parse(text, "a.md")
+    assert [doc.slice(c.start, c.end) for c in doc.citations] == ["[1]", "[2]"]
+    assert [doc.position(c.start) for c in doc.citations] == [(1, 10), (4, 8)]
+
+
+def test_link_text_citation_is_marked_linked():
+    doc = parse("Claim.[[4]](https://example.org/#n4)\n", "a.md")
+    (citation,) = doc.citations
+    assert citation.labels == ("4",) and citation.linked
