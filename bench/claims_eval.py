@@ -1,0 +1,246 @@
+"""Measure the claim cue detectors (newslint.text.claims) on the labelled data in ../shared.
+
+(a) NL302 weasel detection on CoNLL-2010 Wikipedia sentences: a sentence is predicted positive
+    when ``find_weasels`` returns a cue; gold positive = the sentence is labelled uncertain/weasel.
+    The label covers hedges too ("may", "possibly"), so recall is bounded well below 1 by design;
+    precision is the target (>= 0.90).
+(b) ``find_attribution`` against PolNeAR (dev split). Each article is split with
+    ``split_sentences``; a sentence is gold-attributed when its span overlaps the span of an
+    annotated attribution *cue* (brat ``Cue`` text-bound annotation; discontinuous cues count by
+    any fragment). Where an article has two annotators, the first annotation file in name order
+    is used. Predicted = ``find_attribution(sentence) is not None``. A second line reports the
+    looser gold "overlaps a cue or a content span" for reference, and a naive baseline (a
+    reporting-verb form or a double quote anywhere) is printed for comparison.
+(c) Weasel cues per 1,000 sentences on the edited news in corpus/news, with a sample to read.
+
+Usage: python bench/claims_eval.py [--smoke] [--shared PATH] [--show N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import re
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+try:
+    import newslint.text.claims  # noqa: F401
+except ModuleNotFoundError:  # running from a checkout without an install
+    sys.path.insert(0, str(ROOT / "src"))
+
+from newslint.text.claims import find_attribution, find_weasels  # noqa: E402
+from newslint.text.sentences import split_sentences  # noqa: E402
+
+_PTB = [
+    (re.compile(r"-LRB-\s?"), "("),
+    (re.compile(r"\s?-RRB-"), ")"),
+    (re.compile(r"-LSB-\s?"), "["),
+    (re.compile(r"\s?-RSB-"), "]"),
+    (re.compile(r"``\s?|\s?''"), '"'),
+    (re.compile(r"`\s?"), "'"),
+    (re.compile(r"\s+(?=[,.;:!?%]|'s\b|n't\b|'re\b|'ve\b|'ll\b|'d\b)"), ""),
+]
+
+
+def detokenise(text: str) -> str:
+    text = text.strip()
+    for pattern, replacement in _PTB:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def conll_rows(folder: Path) -> Iterator[tuple[str, str, bool]]:
+    """(file, sentence, uncertain) from both CoNLL-2010 files, whatever their label convention."""
+    partial = folder / "train_partial.csv"
+    if partial.is_file():
+        with partial.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                yield partial.name, detokenise(row["text"]), row["label"].strip() == "1"
+    balanced = folder / "uncertainty-conll2010.csv"
+    if balanced.is_file():
+        # clips/pattern sample: "1" = certain, "-1" = uncertain; untokenised text.
+        with balanced.open(encoding="utf-8-sig", newline="") as handle:
+            for fields in csv.reader(handle):
+                if len(fields) >= 2:
+                    yield balanced.name, fields[1].strip(), fields[0].strip() == "-1"
+
+
+def eval_weasels(shared: Path, smoke: bool, show: int) -> None:
+    folder = shared / "data/claims/conll2010-wikipedia-dev"
+    if not folder.is_dir():
+        print(f"(a) weasels: no CoNLL-2010 data at {folder}; skipped")
+        return
+    counts: dict[str, list[int]] = {}
+    errors: dict[str, list[str]] = {"fp": [], "fn": []}
+    per_file: dict[str, int] = {}
+    for name, sentence, gold in conll_rows(folder):
+        per_file[name] = per_file.get(name, 0) + 1
+        if smoke and per_file[name] > 600:
+            continue
+        predicted = bool(find_weasels(sentence, include_quoted=True))
+        c = counts.setdefault(name, [0, 0, 0, 0])
+        c[0 if predicted and gold else 1 if predicted else 2 if gold else 3] += 1
+        if predicted and not gold:
+            errors["fp"].append(f"{find_weasels(sentence, include_quoted=True)[0].text!r:30} {sentence[:160]}")
+    total = [0, 0, 0, 0]
+    for name, (tp, fp, fn, tn) in sorted(counts.items()):
+        p, r, f = prf(tp, fp, fn)
+        print(f"(a) weasels {name:28} n={tp + fp + fn + tn:5}  P={p:.3f} R={r:.3f} F1={f:.3f}  (tp={tp} fp={fp})")
+        total = [a + b for a, b in zip(total, (tp, fp, fn, tn), strict=True)]
+    p, r, f = prf(*total[:3])
+    print(f"(a) weasels {'all':28} n={sum(total):5}  P={p:.3f} R={r:.3f} F1={f:.3f}   target P >= 0.90")
+    for line in errors["fp"][:show]:
+        print("    fp:", line)
+
+
+def _spans(field: str) -> list[tuple[int, int]]:
+    out = []
+    for fragment in field.split(";"):
+        a, b = fragment.split()
+        out.append((int(a), int(b)))
+    return out
+
+
+def polnear_articles(folder: Path) -> Iterator[tuple[str, str, list[tuple[int, int]], list[tuple[int, int]]]]:
+    """(name, text, cue spans, content spans), one annotation file per article."""
+    seen: set[str] = set()
+    for ann in sorted((folder / "attributions").glob("*.ann")):
+        base = ann.stem.rsplit("_", 1)[0]
+        text_file = folder / "text" / f"{base}.txt"
+        if base in seen or not text_file.is_file():
+            continue
+        seen.add(base)
+        cues, contents = [], []
+        for line in ann.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) < 2 or not parts[0].startswith("T"):
+                continue
+            label, _, spans = parts[1].partition(" ")
+            if label == "Cue":
+                cues += _spans(spans)
+            elif label == "Content":
+                contents += _spans(spans)
+        yield base, text_file.read_text(encoding="utf-8"), cues, contents
+
+
+_NAIVE = re.compile(
+    r"\b(?:says?|said|told|tells|claim(?:s|ed)?|reports?|reported|according to|argue[sd]?|"
+    r"stated?|states|announced?|added|adds|believes?|believed|explained|noted|wrote|writes|"
+    r"insists?|insisted|warned|warns|suggest(?:s|ed)?|thinks?|thought)\b|[\"“”]",
+    re.IGNORECASE,
+)
+
+
+def eval_attribution(shared: Path, smoke: bool, show: int) -> None:
+    folder = shared / "data/claims/polnear-dev"
+    if not folder.is_dir():
+        print(f"(b) attribution: no PolNeAR data at {folder}; skipped")
+        return
+    strict = [0, 0, 0]
+    loose = [0, 0, 0]
+    naive = [0, 0, 0]
+    fps: list[str] = []
+    fns: list[str] = []
+    articles = 0
+    for _name, text, cues, contents in polnear_articles(folder):
+        if smoke and articles >= 8:
+            break
+        articles += 1
+        for start, end in split_sentences(text):
+            sentence = text[start:end]
+            gold = any(a < end and start < b for a, b in cues)
+            gold_loose = gold or any(a < end and start < b for a, b in contents)
+            pred = find_attribution(sentence) is not None
+            base = _NAIVE.search(sentence) is not None
+            for tally, is_gold, is_pred in ((strict, gold, pred), (loose, gold_loose, pred), (naive, gold, base)):
+                if is_pred and is_gold:
+                    tally[0] += 1
+                elif is_pred:
+                    tally[1] += 1
+                elif is_gold:
+                    tally[2] += 1
+            if pred and not gold:
+                found = find_attribution(sentence)
+                assert found is not None
+                fps.append(f"[{found.kind}:{found.text[:20]!r}] {sentence[:150]}")
+            elif gold and not pred:
+                fns.append(sentence[:150])
+    for label, tally in (("cue overlap", strict), ("cue or content", loose), ("naive baseline", naive)):
+        p, r, f = prf(*tally)
+        print(f"(b) attribution vs PolNeAR ({label:15}) articles={articles:3} P={p:.3f} R={r:.3f} F1={f:.3f}")
+    print("    target (cue overlap): P >= 0.75 at R >= 0.70")
+    rng = random.Random(4)
+    for line in rng.sample(fps, min(show, len(fps))):
+        print("    fp:", line)
+    for line in rng.sample(fns, min(show, len(fns))):
+        print("    fn:", line)
+
+
+def eval_corpus(shared: Path, smoke: bool, show: int) -> None:
+    files = sorted((shared / "corpus/news").glob("*.txt"))
+    if not files:
+        print(f"(c) corpus: no news corpus at {shared / 'corpus/news'}; skipped")
+        return
+    if smoke:
+        files = files[:40]
+    sentences = 0
+    size = 0
+    findings: list[str] = []
+    started = time.perf_counter()
+    split_time = 0.0
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        size += len(text.encode("utf-8"))
+        t0 = time.perf_counter()
+        spans = split_sentences(text)
+        split_time += time.perf_counter() - t0
+        sentences += len(spans)
+        for start, end in spans:
+            sentence = text[start:end]
+            for cue in find_weasels(sentence):
+                findings.append(f"{path.name}: [{cue.kind}] {cue.text!r}: {sentence[:170]}")
+    elapsed = time.perf_counter() - started
+    rate = 1000 * len(findings) / sentences if sentences else 0.0
+    print(
+        f"(c) corpus/news: files={len(files)} sentences={sentences} weasel cues={len(findings)} "
+        f"({rate:.1f} per 1,000 sentences)"
+    )
+    print(
+        f"    splitter: {sentences / split_time:,.0f} sentences/s, {size / 1e6 / split_time:.1f} MB/s; "
+        f"split + weasels: {size / 1e6 / elapsed:.2f} MB/s"
+    )
+    for line in findings[: max(show, 0) * 3]:
+        print("    ", line)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--smoke", action="store_true", help="a small subset, for CI")
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared", help="the shared data folder")
+    parser.add_argument("--show", type=int, default=5, help="how many errors / findings to print")
+    args = parser.parse_args(argv)
+    shared: Path = args.shared
+    if not (shared / "data/claims").is_dir() and not (shared / "corpus").is_dir():
+        print(f"claims_eval: no shared data at {shared}; nothing to measure")
+        return 0
+    show = 0 if args.smoke and args.show == 5 else args.show
+    eval_weasels(shared, args.smoke, show)
+    eval_attribution(shared, args.smoke, show)
+    eval_corpus(shared, args.smoke, show)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

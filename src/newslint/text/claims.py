@@ -1,0 +1,441 @@
+"""Claim cues in one sentence: attribution, hedges, weasel sources, and uncertain source titles.
+
+Pure functions over plain strings; every offset is a character index into the string passed in.
+The word lists and patterns come from the ``claims`` pack (``rules/claims.toml``); build a
+``ClaimLexicon`` from an extended pack (``ClaimLexicon.from_pack(claims_pack(user_files))``) and
+pass it as ``lexicon=`` to use house additions.
+
+Attribution is decided without a tagger, from the words around a reporting verb: a verb counts
+when a source stands next to it (a pronoun, a name, a source noun such as "officials" or "the
+ministry", or an inverted "said the minister"), or when it is a participle after a comma
+("..., saying that"). Forms that are also nouns ("claims", "reports", "notes") need that source
+right before them, so "these claims" and "the report" do not count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from newslint.packs import Pack
+from newslint.text.sentences import claims_pack
+
+__all__ = [
+    "Attribution",
+    "ClaimLexicon",
+    "Cue",
+    "default_lexicon",
+    "find_attribution",
+    "find_hedge",
+    "find_uncertainty_cue",
+    "find_weasels",
+    "hedges_previous",
+    "is_question",
+    "quotation_spans",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A matched cue: ``text == sentence[start:end]``; ``kind`` says which family matched."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Why a sentence counts as attributed: the cue (verb, phrase or quotation) and its source if seen.
+
+    ``kind`` is one of ``verb`` ("X said"), ``inverted`` ("said X"), ``participle`` ("..., saying"),
+    ``according-to``, ``speech-noun`` ("in a statement"), ``finding`` ("the report found"),
+    ``quotation`` (direct speech) or ``reportedly``.
+    """
+
+    cue: Cue
+    source: Cue | None
+    kind: str
+
+    @property
+    def start(self) -> int:
+        return self.cue.start
+
+    @property
+    def end(self) -> int:
+        return self.cue.end
+
+    @property
+    def text(self) -> str:
+        return self.cue.text
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_PRONOUNS = _words(
+    "he she they i we you it who which that officials police authorities everyone someone nobody somebody everybody one"
+)
+_DETERMINERS = _words(
+    "the a an this that these those his her its their our my your some any no each every such new further other"
+)
+# Words that may sit between a subject and its verb: "he also said", "she has long argued".
+_BETWEEN = _words(
+    "also has have had will would could may might should later then previously recently again "
+    "once long repeatedly often still now already reportedly further privately publicly "
+    "separately earlier subsequently initially first last yesterday today tonight immediately "
+    "quickly simply just never not n't did does do is was are were been be ultimately"
+)
+# Words that cannot end a subject noun phrase: prepositions, conjunctions, "to", "as".
+_NOT_SUBJECT = _words(
+    "to as of in on at for with by from into about than and or but if because so what how why whether where when"
+)
+_AMBIGUOUS_NOUN_FORMS = _words(
+    "claims claim reports report charges charge notes note states state estimates estimate fears "
+    "fear promises promise tweets tweet counters counter remarks remark concerns warns statements "
+    "denies replies reply responds describes thinks believes hopes says tells adds"
+)
+_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*|[,;:“”\"(\[\]—–]")
+_QUOTES = regex.compile(
+    r"“[^“”]*(?:”|\Z)"  # curly: may run to the end when the quote continues into the next sentence
+    r"|(?:(?<=^|[\s(\[—–-])\"[^\"]*(?:\"|\Z))"  # straight: opening quote after a space
+    r"|‘[^‘’]*’(?!\w)"
+)
+_QUESTION_TAIL = regex.compile(r"\?[\s\"'”’)\]]*(?:\[[^\]]{1,8}\][\s.]*)*\Z")
+_ACCORDING = regex.compile(
+    r"\baccording\s+to\s+(?P<src>[^,;.:!?]{1,80}?)(?=\s*(?:[,;.:!?]|\Z|\s(?:that|the\s+\w+\s+(?:is|was|has))\b))",
+    regex.IGNORECASE,
+)
+
+
+def _regular_forms(lemma: str) -> set[str]:
+    """say -> says, sayed (harmless), saying; deny -> denies, denied; argue -> argued, arguing."""
+    forms = {lemma}
+    if lemma.endswith("e"):
+        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    elif lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {lemma + "es", lemma + "ed", lemma + "ing"}
+    else:
+        forms |= {lemma + "s", lemma + "ed", lemma + "ing"}
+    return forms
+
+
+def _alternation(words: Iterable[str]) -> str:
+    # Longest first so "points out" wins over "points"; spaces match any whitespace.
+    ordered = sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@dataclass(frozen=True)
+class ClaimLexicon:
+    """The compiled cue lexicons of one ``claims`` pack."""
+
+    verb_forms: frozenset[str]
+    source_nouns: frozenset[str]
+    verb_re: Any
+    speech_noun_re: Any
+    finding_re: Any
+    hedge_res: tuple[tuple[str, Any], ...]
+    verification_re: Any
+    anaphor_re: Any
+    uncertainty_res: tuple[tuple[str, Any], ...]
+    weasel_res: tuple[tuple[str, Any], ...]
+    weasel_exemption_res: tuple[Any, ...]
+
+    @classmethod
+    def from_pack(cls, pack: Pack) -> ClaimLexicon:
+        flags = regex.IGNORECASE
+        irregular: Mapping[str, list[str]] = pack.get("irregular_verb_forms", {})
+        forms: set[str] = set()
+        for lemma in pack.get("reporting_verbs", []):
+            lemma = str(lemma).lower()
+            forms |= set(irregular.get(lemma, [])) | ({lemma} if lemma in irregular else _regular_forms(lemma))
+        verb_re = regex.compile(rf"\b(?:{_alternation(forms)})\b", flags)
+        speech_nouns = _alternation(pack.get("speech_nouns", []))
+        speech_noun_re = regex.compile(
+            rf"\b(?:in|during|at|on|via|through)\s+(?:a|an|the|his|her|their|its|this|that|one)\s+"
+            rf"(?:[\w-]+\s+){{0,2}}(?:{speech_nouns})\b",
+            flags,
+        )
+        finding_re = regex.compile(
+            rf"\b(?:{_alternation(pack.get('finding_nouns', []))})\s+"
+            r"(?:(?:also|has|have|had|now|previously|recently|\w+ly)\s+)?"
+            r"(?:shows?|showed|shown|found|finds|suggests?|suggested|indicates?|indicated|concluded|concludes|revealed|reveals)\b",
+            flags,
+        )
+        hedge_words = _alternation(pack.get("hedges", []))
+        hedge_res: list[tuple[str, Any]] = [
+            (str(e["kind"]), regex.compile(str(e["pattern"]), flags)) for e in pack.get("hedge_patterns", [])
+        ]
+        hedge_res.append(("hedge", regex.compile(rf"\b(?:{hedge_words})\b", flags)))
+        verification_re = regex.compile("|".join(f"(?:{p})" for p in pack.get("verification_patterns", [])), flags)
+        anaphor_re = regex.compile(rf"\b(?:{_alternation(pack.get('anaphors', []))})\b", flags)
+        placeholders = {
+            "{group}": f"(?:{_alternation(pack.get('weasel_groups', []))})",
+            "{opinion}": f"(?:{_alternation(pack.get('weasel_verbs', []))})",
+        }
+
+        def expand(pattern: str) -> str:
+            for key, value in placeholders.items():
+                pattern = pattern.replace(key, value)
+            return pattern
+
+        return cls(
+            verb_forms=frozenset(f.lower() for f in forms),
+            source_nouns=frozenset(str(n).lower() for n in pack.get("source_nouns", [])),
+            verb_re=verb_re,
+            speech_noun_re=speech_noun_re,
+            finding_re=finding_re,
+            hedge_res=tuple(hedge_res),
+            verification_re=verification_re,
+            anaphor_re=anaphor_re,
+            uncertainty_res=tuple(
+                (str(e["kind"]), regex.compile(str(e["pattern"]), flags)) for e in pack.get("uncertainty_patterns", [])
+            ),
+            weasel_res=tuple(
+                (str(e["kind"]), regex.compile(expand(str(e["pattern"])), flags))
+                for e in pack.get("weasel_patterns", [])
+            ),
+            weasel_exemption_res=tuple(regex.compile(str(p), flags) for p in pack.get("weasel_exemptions", [])),
+        )
+
+
+@lru_cache(maxsize=8)
+def default_lexicon(user_files: tuple[str, ...] = ()) -> ClaimLexicon:
+    return ClaimLexicon.from_pack(claims_pack(user_files))
+
+
+def _lex(lexicon: ClaimLexicon | None) -> ClaimLexicon:
+    return lexicon if lexicon is not None else default_lexicon()
+
+
+# ---------------------------------------------------------------------------- quotation
+
+
+def quotation_spans(sentence: str) -> list[tuple[int, int]]:
+    """Spans of direct quotation, quote marks included; an unclosed quote runs to the end."""
+    return [m.span() for m in _QUOTES.finditer(sentence)]
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in spans)
+
+
+def is_question(sentence: str) -> bool:
+    """Whether the sentence ends with a question mark (before closing quotes and citation markers)."""
+    return _QUESTION_TAIL.search(sentence.rstrip()) is not None
+
+
+# ---------------------------------------------------------------------------- attribution
+
+
+def _is_source_word(token: str, lexicon: ClaimLexicon, at_start: bool) -> bool:
+    low = token.lower()
+    if low in _PRONOUNS or low in lexicon.source_nouns:
+        return True
+    if low.endswith(("'s", "’s")) and len(low) > 2:
+        return True  # "the ministry's spokesman said" is caught by the noun; "Smith's" stays a name
+    if token[:1].isupper() and low not in _DETERMINERS and low not in lexicon.verb_forms:
+        return not at_start or low not in _BETWEEN
+    return False
+
+
+def _verb_attribution(sentence: str, lexicon: ClaimLexicon) -> Attribution | None:
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
+    index_at = {start: i for i, (start, _, _) in enumerate(tokens)}
+    for match in lexicon.verb_re.finditer(sentence):
+        i = index_at.get(match.start())
+        if i is None:
+            continue
+        form = match.group().lower()
+        cue = Cue(match.start(), match.end(), match.group(), "verb")
+        # Look left past adverbs and auxiliaries for a subject.
+        j = i - 1
+        while j >= 0 and (tokens[j][2].lower() in _BETWEEN or tokens[j][2].lower().endswith("ly")):
+            j -= 1
+        prev = tokens[j][2] if j >= 0 else ""
+        nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
+        if form.endswith("ing"):
+            if prev in {",", "—", "–"} or (j >= 0 and tokens[j][2].lower() in {"after", "while", "when", "by"}):
+                return Attribution(Cue(cue.start, cue.end, cue.text, "verb"), None, "participle")
+            continue
+        if prev and prev.lower() in {"to"}:
+            continue
+        if prev and prev.lower() in _DETERMINERS and form in _AMBIGUOUS_NOUN_FORMS:
+            continue
+        if prev and _is_source_word(prev, lexicon, at_start=j == 0):
+            if (
+                j >= 1
+                and tokens[j - 1][2].lower() in _DETERMINERS | {"of"}
+                and form in _AMBIGUOUS_NOUN_FORMS
+                and not (nxt in {",", "that"} or nxt.lower() in _DETERMINERS or nxt.lower() in _PRONOUNS)
+            ):
+                continue  # "the police reports were filed": a noun phrase, not a verb
+            source = Cue(tokens[j][0], tokens[j][1], prev, "source")
+            return Attribution(cue, source, "verb")
+        # Inverted: '..., said the minister' / '" said Smith'
+        after_break = prev in {",", "”", '"', "—", "–"} or (i > 0 and tokens[i - 1][2] in {",", "”", '"'})
+        if after_break and nxt and (_is_source_word(nxt, lexicon, at_start=False) or nxt.lower() in _DETERMINERS):
+            k = i + 1
+            source = Cue(tokens[k][0], tokens[k][1], tokens[k][2], "source")
+            return Attribution(cue, source, "inverted")
+        # Unambiguous finite forms after any content word: "attorneys for the family said"
+        if (
+            form not in _AMBIGUOUS_NOUN_FORMS
+            and not form.endswith("ing")
+            and prev[:1].isalpha()
+            and prev.lower() not in _DETERMINERS
+            and prev.lower() not in _NOT_SUBJECT
+        ):
+            source = Cue(tokens[j][0], tokens[j][1], prev, "source")
+            return Attribution(cue, source, "verb")
+        # "told reporters", "said in a statement" after a noun phrase we could not see
+        if (
+            form in {"told", "said", "says", "tells", "added", "adds"}
+            and nxt
+            and (
+                nxt.lower() in {"reporters", "journalists", "the", "a", "an", "in", "on", "that", ","}
+                or nxt[:1].isupper()
+            )
+        ):
+            return Attribution(cue, None, "verb")
+    return None
+
+
+def find_attribution(sentence: str, lexicon: ClaimLexicon | None = None) -> Attribution | None:
+    """The first sign that the sentence reports what someone said, or ``None``.
+
+    Counts: a reporting verb with a source ("the ministry reported", "said Smith", "..., adding
+    that"), "according to X", a speech noun ("in a statement"), "reportedly", and direct
+    quotation of four words or more (or an open quote carried over from the sentence before).
+    """
+    lex = _lex(lexicon)
+    found: list[Attribution] = []
+    according = _ACCORDING.search(sentence)
+    if according:
+        src = Cue(according.start("src"), according.end("src"), according.group("src"), "source")
+        phrase = sentence[according.start() : according.start("src")].rstrip()
+        cue = Cue(according.start(), according.start() + len(phrase), phrase, "according-to")
+        found.append(Attribution(cue, src, "according-to"))
+    verb = _verb_attribution(sentence, lex)
+    if verb:
+        found.append(verb)
+    speech = lex.speech_noun_re.search(sentence)
+    if speech:
+        found.append(Attribution(Cue(speech.start(), speech.end(), speech.group(), "speech-noun"), None, "speech-noun"))
+    finding = lex.finding_re.search(sentence)
+    if finding:
+        found.append(Attribution(Cue(finding.start(), finding.end(), finding.group(), "finding"), None, "finding"))
+    reportedly = _REPORTEDLY.search(sentence)
+    if reportedly:
+        found.append(
+            Attribution(Cue(reportedly.start(), reportedly.end(), reportedly.group(), "reportedly"), None, "reportedly")
+        )
+    for start, end in quotation_spans(sentence):
+        inner = sentence[start + 1 : end - 1 if end - start > 1 and sentence[end - 1] in '”"’' else end]
+        if len(inner.split()) >= 4 or (start == 0 and len(inner.split()) >= 2):
+            found.append(Attribution(Cue(start, end, sentence[start:end], "quotation"), None, "quotation"))
+            break
+    if not found:
+        return None
+    return min(found, key=lambda a: a.start)
+
+
+_REPORTEDLY = regex.compile(r"\b(?:reportedly|allegedly|purportedly)\b", regex.IGNORECASE)
+
+
+# ---------------------------------------------------------------------------- hedges
+
+
+def find_hedge(sentence: str, lexicon: ClaimLexicon | None = None) -> Cue | None:
+    """The hedge in the sentence ("unverified", "alleged", "may", "claims remain unverified").
+
+    A verification cue ("could not be independently verified") wins over a single hedge word,
+    since it is what a message should quote; otherwise the first hedge, the longest at a tie.
+    """
+    best: Cue | None = None
+    for kind, pattern in _lex(lexicon).hedge_res:
+        for match in pattern.finditer(sentence):
+            text = match.group()
+            if text == "May":
+                continue  # capitalised "May" is the month (or a wish), not a hedge
+            cue = Cue(match.start(), match.end(), text, kind)
+            if best is None or _hedge_rank(cue) < _hedge_rank(best):
+                best = cue
+            break
+    return best
+
+
+def _hedge_rank(cue: Cue) -> tuple[int, int, int]:
+    return (0 if cue.kind == "verification" else 1, cue.start, -(cue.end - cue.start))
+
+
+def hedges_previous(next_sentence: str, lexicon: ClaimLexicon | None = None) -> bool:
+    """Whether ``next_sentence`` says the sentence before it could not be verified.
+
+    It must carry a verification cue ("could not be independently verified", "remain unconfirmed")
+    and point back: open with an anaphor ("This", "The figures", "Such claims"), name one after
+    the cue ("could not verify the claim"), or be a short comment with no claim of its own.
+    """
+    lex = _lex(lexicon)
+    cue = lex.verification_re.search(next_sentence)
+    if cue is None:
+        return False
+    opening = lex.anaphor_re.match(next_sentence.lstrip("\"“'‘( "))
+    if opening is not None:
+        return True
+    if lex.anaphor_re.search(next_sentence, cue.end(), min(len(next_sentence), cue.end() + 40)):
+        return True
+    return len(next_sentence.split()) <= 10
+
+
+# ---------------------------------------------------------------------------- sources
+
+
+def find_uncertainty_cue(title: str, lexicon: ClaimLexicon | None = None) -> Cue | None:
+    """The first cue in a reference entry's title or text that marks the source as unverified or contested."""
+    best: Cue | None = None
+    for kind, pattern in _lex(lexicon).uncertainty_res:
+        match = pattern.search(title)
+        if match and (best is None or match.start() < best.start):
+            best = Cue(match.start(), match.end(), match.group(), kind)
+    return best
+
+
+# ---------------------------------------------------------------------------- weasels
+
+
+def find_weasels(sentence: str, lexicon: ClaimLexicon | None = None, include_quoted: bool = False) -> list[Cue]:
+    """Vague sources standing in for a named one ("some say", "it is widely believed"), in order.
+
+    Cues inside direct quotation are skipped unless ``include_quoted``: the speaker, not the
+    writer, chose those words. A name right after the vague source ("critics such as John Smith
+    argue", "many experts, including ...") cancels the cue.
+    """
+    lex = _lex(lexicon)
+    quotes = [] if include_quoted else quotation_spans(sentence)
+    cues: list[Cue] = []
+    for kind, pattern in lex.weasel_res:
+        for match in pattern.finditer(sentence):
+            start, end = match.span()
+            if quotes and _inside(quotes, start, end):
+                continue
+            rest = sentence[end : end + 80]
+            if any(ex.match(rest) for ex in lex.weasel_exemption_res):
+                continue
+            cues.append(Cue(start, end, match.group(), kind))
+    cues.sort(key=lambda c: (c.start, -c.end))
+    merged: list[Cue] = []
+    for cue in cues:
+        if merged and cue.start < merged[-1].end:
+            continue
+        merged.append(cue)
+    return merged
