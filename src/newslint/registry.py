@@ -14,10 +14,6 @@ from typing import Any
 from newslint.rule import Rule
 
 ENTRY_POINT_GROUP = "newslint.rules"
-BUILTIN_MODULES = (
-    "newslint.rules.references",
-    "newslint.rules.titles",
-)
 CODE_PATTERN = re.compile(r"^[A-Z]{1,6}[0-9]{1,5}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
@@ -98,8 +94,17 @@ class Registry:
         raise KeyError(selector)
 
 
+def builtin_modules() -> list[str]:
+    """Every module of the newslint.rules package: adding a rule family is adding a module."""
+    import pkgutil
+
+    import newslint.rules
+
+    return sorted(f"newslint.rules.{m.name}" for m in pkgutil.iter_modules(newslint.rules.__path__))
+
+
 def load_builtin(registry: Registry) -> None:
-    for module_name in BUILTIN_MODULES:
+    for module_name in builtin_modules():
         registry.add_from(importlib.import_module(module_name), "newslint")
 
 

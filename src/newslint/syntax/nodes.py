@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 # ----- inline -------------------------------------------------------------------------
 
@@ -82,6 +82,9 @@ class Block:
     label: str | None = None  # footnote and link definitions
     section: str | None = None  # text of the heading this block sits under
     headline: bool = False  # plain text: a headline line block
+    # The content with container markers (block quote ">") blanked to spaces, when it differs
+    # from the document's text; aligned with content_start.
+    source: str | None = field(default=None, repr=False)
 
     @property
     def is_prose(self) -> bool:
@@ -140,6 +143,8 @@ class Document:
     references: tuple[ReferenceEntry, ...]
     citations: tuple[Citation, ...]
     _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
+    # Derived views (prose text, sentences) computed once per document by newslint.syntax.prose.
+    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def title(self) -> Headline | None:

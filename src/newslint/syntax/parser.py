@@ -337,6 +337,7 @@ class _Builder:
         **extra: object,
     ) -> Block:
         start, end = self._span(tokens)
+        blanked = source if kind == "block_quote" else None
         if source is None:
             source = self.text[content_start:content_end]
         inlines, citations = self.inline.build(source, content_start)
@@ -350,6 +351,7 @@ class _Builder:
             tuple(inlines),
             tuple(citations),
             section=self.section,
+            source=blanked,
             **extra,  # type: ignore[arg-type]
         )
         self.blocks.append(block)

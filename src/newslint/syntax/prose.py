@@ -1,0 +1,86 @@
+"""Prose views of the document for the word- and sentence-level rules.
+
+``prose_text`` gives a block's content with everything that is not prose (code spans, URLs,
+HTML, link and emphasis markup, container markers) replaced by spaces, so every character
+offset still equals the document's; ``sentences`` splits that text into sentences with their
+citations. Both are computed once per document and cached on it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newslint.syntax.nodes import Block, Citation, Document
+
+PROSE_INLINES = frozenset({"text"})
+# Kept by default beside text: citations mark where a claim is sourced.
+SENTENCE_INLINES = frozenset({"text", "citation"})
+
+
+def _mask(length: int, source: str, spans: list[tuple[int, int]]) -> str:
+    """``source`` with only ``spans`` (relative offsets) kept; line breaks survive everywhere."""
+    out = [" "] * length
+    for start, end in spans:
+        out[start:end] = source[start:end]
+    masked = "".join(out)
+    if "\n" in source:
+        # keep line structure so line-based reasoning and offsets agree
+        chars = list(masked)
+        index = source.find("\n")
+        while index != -1:
+            chars[index] = "\n"
+            index = source.find("\n", index + 1)
+        masked = "".join(chars)
+    return masked
+
+
+def prose_text(doc: Document, block: Block, keep: frozenset[str] = PROSE_INLINES) -> str:
+    """The block's content (from ``block.content_start``) with non-prose blanked out."""
+    key = f"prose:{block.start}:{block.kind}:{','.join(sorted(keep))}"
+    cached = doc.cache.get(key)
+    if cached is not None:
+        return str(cached)
+    base = block.content_start
+    source = block.source if block.source is not None else doc.text[base : block.content_end]
+    spans = [(i.start - base, i.end - base) for i in block.inlines if i.kind in keep]
+    masked = _mask(len(source), source, spans)
+    doc.cache[key] = masked
+    return masked
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str  # the sentence as written, non-prose blanked (same length as end - start)
+    block: Block
+    citations: tuple[Citation, ...]
+
+
+def sentences(doc: Document, block: Block) -> list[Sentence]:
+    """Sentences of one prose block, with the citations inside or right after each."""
+    key = f"sentences:{block.start}:{block.kind}"
+    cached = doc.cache.get(key)
+    if cached is not None:
+        return list(cached)
+    from newslint.text.sentences import split_sentences
+
+    masked = prose_text(doc, block, SENTENCE_INLINES)
+    base = block.content_start
+    spans = split_sentences(masked, base)
+    result: list[Sentence] = []
+    for index, (start, end) in enumerate(spans):
+        limit = spans[index + 1][0] if index + 1 < len(spans) else block.content_end
+        cited = tuple(c for c in block.citations if start <= c.start < limit)
+        result.append(Sentence(start, end, masked[start - base : end - base], block, cited))
+    doc.cache[key] = result
+    return list(result)
+
+
+def all_sentences(doc: Document) -> list[Sentence]:
+    """Sentences of the article's prose blocks (headings and headline lines included), in order."""
+    cached = doc.cache.get("sentences:all")
+    if cached is None:
+        cached = [s for block in doc.prose_blocks() for s in sentences(doc, block)]
+        doc.cache["sentences:all"] = cached
+    return list(cached)
