@@ -6,7 +6,6 @@ line on stderr, never a traceback.
 
 from __future__ import annotations
 
-import contextlib
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -32,14 +31,30 @@ def cli() -> None:
     """newslint: find the defects that slip past editors and article generators."""
 
 
+SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")
+@click.option("--format", "output_format", default="text", show_default=True,
+              type=click.Choice(["text", "concise", "json", "json-lines", "github", "sarif", "junit", "gitlab"]),
+              help="Output format.")
 @click.option("--select", multiple=True,
               help="Rules to enable (codes, names or prefixes; replaces the config's select).")
 @click.option("--extend-select", multiple=True, help="Rules to enable on top of the selection.")
 @click.option("--ignore", multiple=True, help="Rules to disable (codes, names or prefixes).")
+@click.option("--fix", is_flag=True, help="Apply safe fixes, then report what remains.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them.")
+@click.option("--diff-base", metavar="REV", default=None,
+              help="Report only findings on lines added or changed since this git revision.")
+@click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), default="info", show_default=True,
+              help="Lowest severity that makes the exit code 1.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule instead of the findings.")
+@click.option("-q", "--quiet", is_flag=True, help="Print the findings and nothing else (no summary).")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False), default=None,
+              help="Write the report to this file instead of standard output.")
 @click.option("--stdin-filename", default=None,
               help="Name for the article read from '-' (its suffix picks the format).")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: only on a terminal).")
@@ -49,15 +64,25 @@ def check(
     select: tuple[str, ...],
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
+    fix: bool,
+    unsafe_fixes: bool,
+    show_diff: bool,
+    diff_base: str | None,
+    fail_on: str,
+    exit_zero: bool,
+    statistics: bool,
+    quiet: bool,
+    output_file: str | None,
     stdin_filename: str | None,
     color: bool | None,
 ) -> None:
     """Lint articles: files, folders (recursing over *.md, *.markdown, *.txt) or - for stdin."""
     from newslint.config import ConfigError
     from newslint.engine import InputError, Linter, decode
+    from newslint.gitdiff import ChangedLines, GitError
     from newslint.packs import PackError
     from newslint.registry import RegistryError
-    from newslint.report import get_reporter
+    from newslint.report import ReportContext, get_reporter
 
     if not paths:
         paths = (".",)
@@ -66,39 +91,119 @@ def check(
         "extend_select": _split(extend_select),
         "ignore": _split(ignore),
     }
+    stdin_name = stdin_filename or "-"
     try:
-        linter = Linter(overrides=overrides)
-        stdin_text = None
-        stdin_name = stdin_filename or "-"
-        if "-" in paths:
-            stdin_text = decode(sys.stdin.buffer.read(), stdin_name)
+        changed = ChangedLines(diff_base) if diff_base else None
+        linter = Linter(overrides=overrides, fix=fix or show_diff, unsafe_fixes=unsafe_fixes)
+        stdin_text = decode(sys.stdin.buffer.read(), stdin_name) if "-" in paths else None
         result = linter.run(list(paths), stdin_text=stdin_text, stdin_name=stdin_name)
-    except (ConfigError, PackError, RegistryError, InputError) as exc:
+    except (ConfigError, PackError, RegistryError, InputError, GitError) as exc:
         _fail(str(exc))
         sys.exit(EXIT_ERROR)
-    sources = _sources(result.findings, stdin_name, stdin_text) if output_format == "text" else {}
-    use_color = sys.stdout.isatty() if color is None else color
-    get_reporter(output_format)(result.findings, sources, sys.stdout, use_color)
-    for error in result.errors:
-        _fail(error)
+
+    if show_diff:
+        _print_diff(result.changed)
+        _report_errors(result.errors)
+        sys.exit(EXIT_ERROR if result.errors else (EXIT_FINDINGS if result.changed else EXIT_CLEAN))
+    if fix:
+        for report in result.changed:
+            if report.path == stdin_name and stdin_text is not None:
+                continue
+            try:
+                _write_atomically(report.path, report.text, report.bom)
+            except OSError as exc:
+                result.errors.append(f"{report.path}: cannot write fix: {exc.strerror or exc}")
+        stdin_report = next((r for r in result.reports if stdin_text is not None and r.path == stdin_name), None)
+        if stdin_report is not None:
+            sys.stdout.write(stdin_report.text)  # fixing stdin prints the fixed article, as ruff does
+            _report_errors(result.errors)
+            sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
+
+    findings = result.findings
+    if changed is not None:
+        findings = [f for f in findings if changed.includes(f.path, f.line)]
+    out = open(output_file, "w", encoding="utf-8") if output_file else sys.stdout  # noqa: SIM115
+    try:
+        if statistics:
+            _print_statistics(findings, out)
+        else:
+            sources = _sources(findings, result.reports) if output_format == "text" else {}
+            use_color = (out.isatty() if color is None else color) and output_format == "text"
+            context = ReportContext(sources=sources, color=use_color, registry=linter.registry)
+            if output_format == "text" and quiet:
+                get_reporter("concise")(findings, context, out)
+            else:
+                get_reporter(output_format)(findings, context, out)
+        if fix and not quiet and output_format in ("text", "concise"):
+            fixed = sum(r.fixed for r in result.reports)
+            if fixed:
+                files = len(result.changed)
+                plural = ("s" if fixed != 1 else "", "s" if files != 1 else "")
+                out.write(f"Fixed {fixed} finding{plural[0]} in {files} file{plural[1]}.\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    _report_errors(result.errors)
     if result.errors:
         sys.exit(EXIT_ERROR)
-    sys.exit(EXIT_FINDINGS if result.findings else EXIT_CLEAN)
+    threshold = SEVERITY_ORDER[fail_on]
+    failing = any(SEVERITY_ORDER[str(f.severity)] >= threshold for f in findings)
+    sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
 
 
-def _sources(findings: Sequence[Any], stdin_name: str, stdin_text: str | None) -> dict[str, str]:
-    from newslint.engine import InputError, read_article
+def _report_errors(errors: Sequence[str]) -> None:
+    for error in errors:
+        _fail(error)
 
-    sources: dict[str, str] = {}
-    for finding in findings:
-        if finding.path in sources:
-            continue
-        if finding.path == stdin_name and stdin_text is not None:
-            sources[finding.path] = stdin_text
-            continue
-        with contextlib.suppress(InputError):
-            sources[finding.path] = read_article(finding.path)
-    return sources
+
+def _print_statistics(findings: Sequence[Any], out: Any) -> None:
+    from collections import Counter
+
+    counts = Counter((f.code, f.rule) for f in findings)
+    for (code, rule), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        out.write(f"{count:>6}  {code:<7} {rule}\n")
+
+
+def _print_diff(reports: Sequence[Any]) -> None:
+    import difflib
+
+    for report in reports:
+        diff = difflib.unified_diff(
+            report.original.splitlines(keepends=True),
+            report.text.splitlines(keepends=True),
+            fromfile=f"a/{report.path}",
+            tofile=f"b/{report.path}",
+        )
+        for line in diff:
+            sys.stdout.write(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+
+
+def _write_atomically(path: str, text: str, bom: bool) -> None:
+    """Write to a temporary file beside the target, then rename: a crash never leaves half a file."""
+    import os
+    import shutil
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(path))
+    data = ("\ufeff" + text if bom else text).encode("utf-8")
+    handle, temp = tempfile.mkstemp(prefix=".newslint-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        shutil.copymode(path, temp)
+        os.replace(temp, path)
+    except BaseException:
+        if os.path.exists(temp):
+            os.unlink(temp)
+        raise
+
+
+def _sources(findings: Sequence[Any], reports: Sequence[Any]) -> dict[str, str]:
+    """The text each finding was made on (after fixes), for source excerpts."""
+    wanted = {f.path for f in findings}
+    return {r.path: r.text for r in reports if r.path in wanted}
 
 
 @cli.command("rules")

@@ -2,22 +2,40 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping, Sequence
-from typing import TextIO
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TextIO, cast
 
 from newslint.findings import Finding
 
-Reporter = Callable[[Sequence[Finding], Mapping[str, str], TextIO, bool], None]
+if TYPE_CHECKING:
+    from newslint.registry import Registry
+
+
+@dataclass
+class ReportContext:
+    sources: Mapping[str, str] = field(default_factory=dict)  # path -> text, for source excerpts
+    color: bool = False
+    registry: Registry | None = None  # rule metadata (SARIF)
+
+
+Reporter = Callable[[Sequence[Finding], ReportContext, TextIO], None]
+
+# format name -> module in this package that defines report()
+FORMATS = {
+    "text": "text",
+    "concise": "concise",
+    "json": "json",
+    "json-lines": "json",
+    "github": "github",
+    "sarif": "sarif",
+    "junit": "junit",
+    "gitlab": "gitlab",
+}
 
 
 def get_reporter(name: str) -> Reporter:
-    if name == "json":
-        from newslint.report.json import report as json_report
-
-        return json_report
-    from newslint.report.text import report as text_report
-
-    return text_report
-
-
-FORMATS = ("text", "json")
+    module = importlib.import_module(f"newslint.report.{FORMATS[name]}")
+    attribute = "report_lines" if name == "json-lines" else "report"
+    return cast(Reporter, getattr(module, attribute))

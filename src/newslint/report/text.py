@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import TextIO
 
 from newslint.findings import Finding, Severity
+from newslint.report import ReportContext
 
 RESET = "\033[0m"
 STYLES = {"path": "\033[1m", "code": "\033[1;31m", "warn": "\033[1;33m", "caret": "\033[1;31m", "dim": "\033[2m"}
@@ -38,7 +39,9 @@ def _source_line(sources: Mapping[str, str], finding: Finding, cache: dict[tuple
     return line
 
 
-def report(findings: Sequence[Finding], sources: Mapping[str, str], out: TextIO, color: bool) -> None:
+def report(findings: Sequence[Finding], context: ReportContext, out: TextIO) -> None:
+    sources, color = context.sources, context.color
+
     def style(kind: str, text: str) -> str:
         return f"{STYLES[kind]}{text}{RESET}" if color else text
 
