@@ -6,6 +6,8 @@ line on stderr, never a traceback.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -58,6 +60,11 @@ SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
 @click.option("--stdin-filename", default=None,
               help="Name for the article read from '-' (its suffix picks the format).")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: only on a terminal).")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
+              help="Worker processes (default 0: one per core; 1: no workers).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the results cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None, envvar="NEWSLINT_CACHE_DIR",
+              help="Where the results cache lives (default: .newslint_cache in the current folder).")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -75,6 +82,9 @@ def check(
     output_file: str | None,
     stdin_filename: str | None,
     color: bool | None,
+    jobs: int,
+    no_cache: bool,
+    cache_dir: str | None,
 ) -> None:
     """Lint articles: files, folders (recursing over *.md, *.markdown, *.txt) or - for stdin."""
     from newslint.config import ConfigError
@@ -94,7 +104,15 @@ def check(
     stdin_name = stdin_filename or "-"
     try:
         changed = ChangedLines(diff_base) if diff_base else None
-        linter = Linter(overrides=overrides, fix=fix or show_diff, unsafe_fixes=unsafe_fixes)
+        from newslint.cache import DEFAULT_CACHE_DIR
+
+        linter = Linter(
+            overrides=overrides,
+            fix=fix or show_diff,
+            unsafe_fixes=unsafe_fixes,
+            jobs=jobs or (os.cpu_count() or 1),
+            cache_dir=None if no_cache else (cache_dir or DEFAULT_CACHE_DIR),
+        )
         stdin_text = decode(sys.stdin.buffer.read(), stdin_name) if "-" in paths else None
         result = linter.run(list(paths), stdin_text=stdin_text, stdin_name=stdin_name)
     except (ConfigError, PackError, RegistryError, InputError, GitError) as exc:
@@ -109,13 +127,15 @@ def check(
         for report in result.changed:
             if report.path == stdin_name and stdin_text is not None:
                 continue
+            assert report.text is not None
             try:
                 _write_atomically(report.path, report.text, report.bom)
             except OSError as exc:
                 result.errors.append(f"{report.path}: cannot write fix: {exc.strerror or exc}")
         stdin_report = next((r for r in result.reports if stdin_text is not None and r.path == stdin_name), None)
         if stdin_report is not None:
-            sys.stdout.write(stdin_report.text)  # fixing stdin prints the fixed article, as ruff does
+            # fixing stdin prints the fixed article, as ruff does
+            sys.stdout.write(stdin_report.text if stdin_report.text is not None else stdin_text or "")
             _report_errors(result.errors)
             sys.exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
 
@@ -127,7 +147,7 @@ def check(
         if statistics:
             _print_statistics(findings, out)
         else:
-            sources = _sources(findings, result.reports) if output_format == "text" else {}
+            sources = _sources(findings, result, stdin_name) if output_format == "text" else {}
             use_color = (out.isatty() if color is None else color) and output_format == "text"
             context = ReportContext(sources=sources, color=use_color, registry=linter.registry)
             if output_format == "text" and quiet:
@@ -200,10 +220,37 @@ def _write_atomically(path: str, text: str, bom: bool) -> None:
         raise
 
 
-def _sources(findings: Sequence[Any], reports: Sequence[Any]) -> dict[str, str]:
-    """The text each finding was made on (after fixes), for source excerpts."""
-    wanted = {f.path for f in findings}
-    return {r.path: r.text for r in reports if r.path in wanted}
+def _sources(findings: Sequence[Any], result: Any, stdin_name: str) -> dict[str, str]:
+    """The text each finding was made on (after fixes), for source excerpts. Texts aren't kept
+    through a run (memory stays flat on big archives): files with findings are read again."""
+    from newslint.engine import InputError, read_article
+
+    fixed = {r.path: r.text for r in result.reports if r.text is not None}
+    sources: dict[str, str] = {}
+    for path in dict.fromkeys(f.path for f in findings):
+        if path in fixed:
+            sources[path] = fixed[path]
+        elif path == stdin_name and result.stdin_text is not None:
+            sources[path] = result.stdin_text
+        else:
+            with contextlib.suppress(InputError):
+                sources[path] = read_article(path)
+    return sources
+
+
+@cli.command("clean")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None, envvar="NEWSLINT_CACHE_DIR",
+              help="The cache folder to remove (default: .newslint_cache in the current folder).")
+def clean(cache_dir: str | None) -> None:
+    """Remove the results cache."""
+    import shutil
+
+    from newslint.cache import DEFAULT_CACHE_DIR
+
+    folder = cache_dir or DEFAULT_CACHE_DIR
+    if os.path.isdir(folder):
+        shutil.rmtree(folder, ignore_errors=True)
+        click.echo(f"Removed {folder}")
 
 
 @cli.command("rules")

@@ -85,16 +85,19 @@ def _walk(folder: str) -> Iterator[str]:
 
 @dataclass
 class FileReport:
-    """What linting one file produced, before project rules and suppressions."""
+    """What linting one file produced, before project rules: small and picklable, so it can
+    come from a worker process or the cache. The text is kept only when fixes changed it."""
 
     path: str
-    text: str
     findings: list[Finding]
     suppressions: FileSuppressions
     enabled: frozenset[str]
-    original: str | None = None  # the text before fixes (fix mode only)
+    facts: dict[str, Any] = field(default_factory=dict)  # project-rule code -> this file's facts
+    text: str | None = None  # the fixed text (fix mode, when changed)
+    original: str | None = None  # the text before fixes (fix mode, when changed)
     bom: bool = False
     fixed: int = 0  # findings fixed
+    errors: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -103,13 +106,15 @@ class RunResult:
     errors: list[str] = field(default_factory=list)
     files: int = 0
     reports: list[FileReport] = field(default_factory=list)
+    stdin_text: str | None = None
 
     @property
     def changed(self) -> list[FileReport]:
-        return [r for r in self.reports if r.original is not None and r.original != r.text]
+        return [r for r in self.reports if r.original is not None and r.text is not None]
 
 
 MAX_FIX_ROUNDS = 10
+PARALLEL_MIN_FILES = 64  # below this, starting workers costs more than it saves
 
 
 class Linter:
@@ -122,14 +127,17 @@ class Linter:
         overrides: dict[str, Any] | None = None,
         fix: bool = False,
         unsafe_fixes: bool = False,
+        jobs: int = 1,
+        cache_dir: str | None = None,
     ):
         self.registry = registry or default_registry()
         self.fixed_config = config
         self.overrides = overrides or {}
         self.fix = fix
         self.unsafe_fixes = unsafe_fixes
+        self.jobs = max(1, jobs)
+        self.cache_dir = None if fix else cache_dir  # fixing must read and write the real files
         self.instances: dict[str, Rule] = {}
-        self.project_facts: dict[str, list[tuple[str, Any]]] = {}
 
     def config_for(self, path: str) -> Config:
         config = self.fixed_config or config_for_path(path)
@@ -144,7 +152,7 @@ class Linter:
         return instance
 
     def lint_document(
-        self, doc: Document, config: Config, errors: list[str], collect_facts: bool = True
+        self, doc: Document, config: Config, errors: list[str], facts: dict[str, Any] | None = None
     ) -> list[Finding]:
         enabled = config.enabled_codes(self.registry, doc.path)
         ctx = Context(doc, config.settings, config.packs)
@@ -153,94 +161,137 @@ class Linter:
             ctx.rule = type(rule)
             try:
                 rule.check(doc, ctx)
-                if collect_facts and type(rule).is_project_rule():
-                    self.project_facts.setdefault(code, []).append((doc.path, rule.facts(doc, ctx)))
+                if facts is not None and type(rule).is_project_rule():
+                    facts[code] = rule.facts(doc, ctx)
             except Exception as exc:  # a rule bug must cost one finding, not the run
                 errors.append(f"{doc.path}: internal error in {code}: {type(exc).__name__}: {exc}")
         return ctx.findings
 
     def lint_text(self, text: str, path: str, errors: list[str]) -> list[Finding]:
         """Findings of one article, suppressions applied (project rules wait for ``finish``)."""
-        report = self.lint_file(text, path, errors)
+        report = self.lint_file(text, path)
+        errors.extend(report.errors)
         return report.findings
 
-    def lint_file(self, text: str, path: str, errors: list[str]) -> FileReport:
+    def lint_file(self, text: str, path: str, bom: bool = False) -> FileReport:
         config = self.config_for(path)
         options = options_for(config.packs)
-        original = None
+        errors: list[str] = []
+        original = text
         fixed = 0
         if self.fix:
-            original = text
             for _ in range(MAX_FIX_ROUNDS):
                 doc = parse(text, path, options=options)
-                findings = self.lint_document(doc, config, errors, collect_facts=False)
+                findings = self.lint_document(doc, config, [])  # a failing rule is reported below
                 fixes = applicable_fixes(findings, unsafe=self.unsafe_fixes)
                 if not fixes:
                     break
                 fixed += len(fixes)
                 text = apply_edits(text, [edit for fix in fixes for edit in fix.edits])
         doc = parse(text, path, options=options)
-        findings = self.lint_document(doc, config, errors)
+        facts: dict[str, Any] = {}
+        findings = self.lint_document(doc, config, errors, facts)
         suppressions = collect(doc, self.registry)
         enabled = config.enabled_codes(self.registry, path)
-        report = FileReport(path, text, findings, suppressions, enabled, original, fixed=fixed)
         if suppressions:
-            report.findings = apply(findings, suppressions)
-        return report
+            findings = apply(findings, suppressions)
+        changed = text != original
+        return FileReport(
+            path, findings, suppressions, enabled, facts,
+            text=text if changed else None, original=original if changed else None,
+            bom=bom, fixed=fixed, errors=errors,
+        )
+
+    def lint_path(self, path: str) -> FileReport:
+        """Read and lint one file; an unreadable file is a report with one error."""
+        try:
+            text, bom = read_article_with_bom(path)
+        except InputError as exc:
+            return FileReport(path, [], FileSuppressions(path), frozenset(), errors=[str(exc)])
+        return self.lint_file(text, path, bom)
 
     def finish(self, reports: Sequence[FileReport], errors: list[str]) -> list[Finding]:
-        """Project rules over the run, then suppressions and unused-suppression findings."""
+        """Project rules over the run's facts, then suppressions and unused-suppression findings."""
         by_path = {r.path: r for r in reports}
+        facts_by_code: dict[str, list[tuple[str, Any]]] = {}
+        for report in sorted(reports, key=lambda r: r.path):
+            for code, fact in report.facts.items():
+                facts_by_code.setdefault(code, []).append((report.path, fact))
         findings: list[Finding] = []
-        for code, facts in self.project_facts.items():
+        for code in sorted(facts_by_code):
             ctx = ProjectContext(self.registry.by_code[code])
             try:
-                self.rule(code).check_project(sorted(facts, key=lambda f: f[0]), ctx)
+                self.rule(code).check_project(facts_by_code[code], ctx)
             except Exception as exc:
                 errors.append(f"internal error in {code} (project): {type(exc).__name__}: {exc}")
             for finding in ctx.findings:
-                report = by_path.get(finding.path)
-                if report is None or not report.suppressions:
+                owner = by_path.get(finding.path)
+                if owner is None or not owner.suppressions:
                     findings.append(finding)
                 else:
-                    findings.extend(apply([finding], report.suppressions))
-        self.project_facts.clear()
+                    findings.extend(apply([finding], owner.suppressions))
         unused_rule = self.registry.by_code.get(UNUSED_SUPPRESSION)
         for report in reports:
             if not report.suppressions or unused_rule is None or UNUSED_SUPPRESSION not in report.enabled:
                 continue
-            doc_positions = _Positions(report.text)
             for directive, message in unused(report.suppressions, report.enabled):
-                line, column = doc_positions.at(directive.start)
-                end_line, end_column = doc_positions.at(directive.end)
                 findings.append(
                     Finding(
-                        report.path, line, column, end_line, end_column, unused_rule.code, unused_rule.name,
-                        unused_rule.severity, message, None, directive.start, directive.end,
+                        report.path, directive.line, directive.column, directive.end_line, directive.end_column,
+                        unused_rule.code, unused_rule.name, unused_rule.severity, message, None,
+                        directive.start, directive.end,
                     )
                 )
         return findings
 
     def run(self, paths: Sequence[str], stdin_text: str | None = None, stdin_name: str = "-") -> RunResult:
-        result = RunResult()
+        result = RunResult(stdin_text=stdin_text)
+        files: list[str] = []
         for path in self._inputs(paths, result.errors):
-            try:
-                if path is None:
-                    assert stdin_text is not None
-                    text, bom = stdin_text, False
-                else:
-                    text, bom = read_article_with_bom(path)
-            except InputError as exc:
-                result.errors.append(str(exc))
-                continue
+            if path is None:
+                assert stdin_text is not None
+                result.reports.append(self.lint_file(stdin_text, stdin_name))
+            else:
+                files.append(path)
+        result.reports.extend(self._lint_files(files))
+        for report in result.reports:
+            result.errors.extend(report.errors)
+            if report.errors and not report.enabled:
+                continue  # unreadable
             result.files += 1
-            report = self.lint_file(text, stdin_name if path is None else path, result.errors)
-            report.bom = bom
-            result.reports.append(report)
             result.findings.extend(report.findings)
         result.findings.extend(self.finish(result.reports, result.errors))
         result.findings.sort(key=Finding.sort_key)
         return result
+
+    def _lint_files(self, files: list[str]) -> list[FileReport]:
+        from newslint.cache import ResultCache
+
+        cache = ResultCache.open(self.cache_dir, self) if self.cache_dir else None
+        reports: list[FileReport | None] = [None] * len(files)
+        todo: list[int] = []
+        for index, path in enumerate(files):
+            hit = cache.get(path) if cache else None
+            if hit is not None:
+                reports[index] = hit
+            else:
+                todo.append(index)
+        for index, report in zip(todo, self._map([files[i] for i in todo]), strict=True):
+            reports[index] = report
+            if cache is not None:
+                cache.put(report)
+        if cache is not None:
+            cache.save()
+        return [r for r in reports if r is not None]
+
+    def _map(self, paths: list[str]) -> Iterator[FileReport]:
+        """Reports in input order: serial, or over worker processes for larger runs."""
+        if self.jobs <= 1 or len(paths) < PARALLEL_MIN_FILES:
+            yield from (self.lint_path(p) for p in paths)
+            return
+        from newslint.parallel import parallel_map
+
+        yield from parallel_map(self, paths)
 
     def _inputs(self, paths: Sequence[str], errors: list[str]) -> Iterator[str | None]:
         for path in paths:
@@ -250,22 +301,11 @@ class Linter:
                 yield from iter_article_paths([path], errors)
 
 
-class _Positions:
-    """Line/column of offsets in a text (for findings made outside a rule)."""
-
-    def __init__(self, text: str):
-        self.doc = Document("", text, "text", (), None, (), (), ())
-
-    def at(self, offset: int) -> tuple[int, int]:
-        return self.doc.position(offset)
-
-
 def lint_text(text: str, *, path: str = "<string>", config: Config | None = None) -> list[Finding]:
     """Lint one article held in memory. Project rules see just this article."""
     linter = Linter(config=config or Config())
-    errors: list[str] = []
-    report = linter.lint_file(text, path, errors)
-    findings = report.findings + linter.finish([report], errors)
+    report = linter.lint_file(text, path)
+    findings = report.findings + linter.finish([report], report.errors)
     return sorted(findings, key=Finding.sort_key)
 
 

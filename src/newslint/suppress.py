@@ -35,6 +35,8 @@ class Directive:
     end_line: int
     start: int
     end: int
+    column: int = 1
+    end_column: int = 1
     used: bool = False
 
     def covers(self, code: str) -> bool:
@@ -66,8 +68,8 @@ def collect(doc: Document, registry: Registry) -> FileSuppressions:
                     codes |= registry.resolve(name)
                 except KeyError:
                     unknown.append(name)
-            line, _ = doc.position(match.start())
-            end_line, _ = doc.position(match.end())
+            line, column = doc.position(match.start())
+            end_line, end_column = doc.position(match.end())
             result.directives.append(
                 Directive(
                     match.group(1).lower(),
@@ -78,6 +80,8 @@ def collect(doc: Document, registry: Registry) -> FileSuppressions:
                     end_line,
                     match.start(),
                     match.end(),
+                    column,
+                    end_column,
                 )
             )
     return result
