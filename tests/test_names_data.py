@@ -273,3 +273,39 @@ def test_a_user_pack_excludes_and_adds_pairs(tmp_path: Path) -> None:
     added = variants.classify("Woolies")
     assert added is not None and added.variety == "en-US" and added.counterpart == "Woollies"
     assert variants.classify("defence") is not None
+
+
+# --- scanning helpers used by the rules ----------------------------------------------------------
+
+
+def test_house_lookup_reads_only_the_house_list(gaz: Gazetteer) -> None:
+    info = gaz.house_lookup("Pokrowsk")
+    assert info is not None and info.preferred == "Pokrovsk"
+    assert gaz.house_lookup("Suzhou") is None  # GeoNames only
+
+
+def test_multiword_heads_match_house_names_of_several_words(gaz: Gazetteer) -> None:
+    head = gaz.multiword_heads["chasiv"]
+    match = head.match("Chasiv  Yar was shelled", 0)
+    assert match is not None and match.group() == "Chasiv  Yar"
+    assert gaz.multiword_heads["ivano"].match("Ivano-Frankivsk's mayor", 0) is not None
+
+
+def test_house_skeletons_leave_out_former_names_and_caution_spellings(gaz: Gazetteer) -> None:
+    assert ("dobropillia", "Dobropillia") in gaz.house_skeletons[skeleton("Dobropylija")]
+    listed = {spelling for entries in gaz.house_skeletons.values() for _, spelling in entries}
+    assert "Artemivsk" not in listed and "Chernobyl" not in listed
+
+
+def test_word_pattern_matches_exactly_the_listed_words() -> None:
+    import re
+
+    from newslint.names_data import word_pattern
+
+    pattern = re.compile(rf"\b(?:{word_pattern(['cat', 'cats', 'car', 'dog'])})\b")
+    assert pattern.findall("cat cats car dog do ca carts") == ["cat", "cats", "car", "dog"]
+
+
+def test_spelling_words_include_both_sides_of_every_pair(spelling: SpellingVariants) -> None:
+    words = spelling.words()
+    assert {"colour", "color", "travelled", "traveled"} <= words

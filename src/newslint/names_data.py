@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from newslint.packs import Pack, PackError, load_pack, register_kind
 
@@ -76,6 +76,7 @@ def _ascii_fold(name: str) -> str:
     return folded if folded.strip() else name  # a name in another script keeps its letters
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Case-, diacritic- and apostrophe-insensitive key of a name; whitespace collapsed."""
     name = " ".join(name.translate(_APOSTROPHES).split()).lower()
@@ -238,6 +239,8 @@ class Gazetteer:
     _by_geonames: dict[int, str] = field(default_factory=dict)  # geonameid -> place id
     _geo: _GeoIndex | None = None
     max_words: int = 1
+    _heads: dict[str, re.Pattern[str]] | None = None
+    _skeletons: dict[str, tuple[tuple[str, str], ...]] | None = None
 
     @classmethod
     def load(cls, user_files: Iterable[str | Path] = ()) -> Gazetteer:
@@ -304,9 +307,60 @@ class Gazetteer:
             spellings.setdefault(fold(avoid), (avoid, Role.VARIANT))
             spellings[fold(use)] = (use, Role.PREFERRED)
             house[place_id] = _HousePlace(place_id, use, geonames, spellings, caution)
-        copy = replace(self, house=house, _house_index={}, _by_geonames={})
+        copy = replace(self, house=house, _house_index={}, _by_geonames={}, _heads=None, _skeletons=None)
         copy._index_house()
         return copy
+
+    @property
+    def house_keys(self) -> Mapping[str, str]:
+        """Folded house spelling -> place id (read-only view for fast scanning)."""
+        return self._house_index
+
+    def house_lookup(self, name: str) -> PlaceInfo | None:
+        """The house-style reading of ``name`` (no possessive stripping, no GeoNames): cheap."""
+        key = fold(name)
+        place_id = self._house_index.get(key)
+        return self._house_info(self.house[place_id], key) if place_id is not None else None
+
+    @property
+    def multiword_heads(self) -> Mapping[str, re.Pattern[str]]:
+        """First word (folded) of every house spelling of two or more words (``Chasiv Yar``,
+        ``Ivano-Frankivsk``) -> a case-insensitive pattern matching those spellings at a position."""
+        if self._heads is None:
+            spellings: dict[str, set[str]] = {}
+            for place in self.house.values():
+                for spelling, _ in place.spellings.values():
+                    words = re.split(r"[\s\-‐‑]+", spelling.strip())
+                    if len(words) > 1:
+                        spellings.setdefault(fold(words[0]), set()).add(spelling)
+            heads: dict[str, re.Pattern[str]] = {}
+            for head, names in spellings.items():
+                alternatives = []
+                for name in sorted(names, key=len, reverse=True):
+                    parts = re.split(r"([\s\-‐‑]+)", name.strip())
+                    alternatives.append(
+                        "".join(
+                            (r"[\-‐‑]" if "-" in part else r"\s+") if i % 2 else re.escape(part)
+                            for i, part in enumerate(parts)
+                        )
+                    )
+                heads[head] = re.compile(rf"(?:{'|'.join(alternatives)})(?![^\W_])", re.IGNORECASE)
+            self._heads = heads
+        return self._heads
+
+    @property
+    def house_skeletons(self) -> Mapping[str, tuple[tuple[str, str], ...]]:
+        """Skeleton -> (place id, spelling) of house spellings that are neither former names nor
+        marked caution: an unlisted spelling with the same skeleton may be one more variant."""
+        if self._skeletons is None:
+            table: dict[str, list[tuple[str, str]]] = {}
+            for place in self.house.values():
+                for key, (spelling, role) in place.spellings.items():
+                    if role is Role.FORMER or key in place.caution:
+                        continue
+                    table.setdefault(skeleton(spelling), []).append((place.id, spelling))
+            self._skeletons = {k: tuple(v) for k, v in table.items()}
+        return self._skeletons
 
     def lookup(self, token: str) -> PlaceInfo | None:
         """The most likely place spelled ``token`` (a word or a multi-word name), or None."""
@@ -418,6 +472,7 @@ _SKELETON_STEPS: tuple[tuple[str, str], ...] = (
 _DOUBLE = re.compile(r"(sh|[a-z])\1+")
 
 
+@lru_cache(maxsize=65536)
 def skeleton(name: str) -> str:
     """A transliteration skeleton: spellings of one name in different romanisations tend to share it.
 
@@ -510,6 +565,27 @@ def _onsets_compatible(a: str, b: str) -> bool:
     return a == b or any(a in group and b in group for group in _ONSET_CLASSES)
 
 
+def word_pattern(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words``, as a trie: one branch per shared prefix, so
+    the regex engine (not Python) scans the text and a position costs a few character tests."""
+    trie: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict[str, dict[str, Any]]) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if ends else body
+
+    return render(trie)
+
+
 # --- British and American spelling ---------------------------------------------------------------
 
 
@@ -595,6 +671,10 @@ class SpellingVariants:
         """
         other = self._others.get(word.casefold())
         return _match_case(word, other) if other is not None else None
+
+    def words(self) -> frozenset[str]:
+        """Every listed spelling (lower case): the classified ones and their counterparts."""
+        return frozenset(self._words) | frozenset(self._others)
 
     def variety(self, word: str) -> Variety | None:
         found = self._words.get(word.casefold())
