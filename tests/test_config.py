@@ -71,6 +71,8 @@ def test_per_file_ignores_and_exclude(tmp_path):
         ('ignore = "NL101"\nselect = 3\n', "'select' must be a list of strings"),
         ("select = [\n", "invalid TOML"),
         ('packs = ["missing.toml"]\n', "does not exist"),
+        ('english = "en-AU"\n', "'english' must be one of 'en-GB', 'en-US', not 'en-AU'"),
+        ("[names]\nprefer = 3\n", "names.prefer: expected a table"),
     ],
 )
 def test_invalid_config_is_exit_two_naming_the_problem(tmp_path, content, message):

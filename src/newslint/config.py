@@ -129,6 +129,21 @@ def option_types(registry: Registry) -> dict[str, Any]:
     return types
 
 
+def _check_option(registry: Registry, source: str, key: str, value: Any, expected: Any) -> None:
+    if isinstance(expected, tuple) and expected and all(isinstance(e, str) for e in expected):
+        if value not in expected:
+            choices = ", ".join(repr(e) for e in expected)
+            raise ConfigError(f"{source}: {key!r} must be one of {choices}, not {value!r}")
+    elif not isinstance(value, expected):
+        raise ConfigError(f"{source}: {key!r} has the wrong type ({type(value).__name__})")
+    for rule in registry.rules():
+        if key in rule.options:
+            try:
+                rule.validate_option(key, value)
+            except ValueError as exc:
+                raise ConfigError(f"{source}: {exc}") from None
+
+
 def config_from_table(
     table: Mapping[str, Any], source: str, root: str, registry: Registry | None = None
 ) -> Config:
@@ -145,9 +160,7 @@ def config_from_table(
                 raise ConfigError(f"{source}: 'per-file-ignores' must be a table of pattern = [codes]")
             per_file = {p: _string_list(source, f"per-file-ignores.{p}", v) for p, v in value.items()}
         elif key in options:
-            expected = options[key]
-            if not isinstance(value, expected):
-                raise ConfigError(f"{source}: {key!r} has the wrong type ({type(value).__name__})")
+            _check_option(registry, source, key, value, options[key])
             settings[key] = value
         else:
             raise ConfigError(f"{source}: unknown key {key!r}")

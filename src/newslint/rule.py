@@ -25,8 +25,14 @@ class Rule:
     severity: ClassVar[Severity] = Severity.WARNING
     default_enabled: ClassVar[bool] = True
     fix: ClassVar[str | None] = None  # "safe", "unsafe" or None
-    # Config keys this rule reads from [tool.newslint], with their expected types.
-    options: ClassVar[Mapping[str, type | tuple[type, ...]]] = {}
+    # Config keys this rule reads from [tool.newslint]: each maps to the expected type (or a
+    # tuple of types), or to a tuple of the allowed strings. Config loading checks them and
+    # calls ``validate_option`` for anything more, so a bad value is a config error (exit 2).
+    options: ClassVar[Mapping[str, Any]] = {}
+
+    @classmethod
+    def validate_option(cls, key: str, value: Any) -> None:
+        """Raise ValueError with a one-line reason if ``value`` is not acceptable for ``key``."""
 
     def check(self, doc: Document, ctx: Context) -> None:
         """Report findings about one article."""

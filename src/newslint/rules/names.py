@@ -140,7 +140,11 @@ class _Scan:
 
 
 def _names_option(ctx: Context) -> tuple[tuple[str, str], ...]:
-    names = ctx.option("names", None)
+    return _parse_names(ctx.option("names", None))
+
+
+def _parse_names(names: Any) -> tuple[tuple[str, str], ...]:
+    """The ``[tool.newslint.names]`` table as sorted (spelling, preferred) pairs."""
     if names is None:
         return ()
     if not isinstance(names, Mapping) or set(names) - {"prefer"}:
@@ -398,7 +402,11 @@ class InconsistentPlaceName(Rule):
     code = "NL401"
     name = "inconsistent-place-name"
     severity = Severity.WARNING
-    options: ClassVar[Mapping[str, type | tuple[type, ...]]] = {"names": dict}
+    options: ClassVar[Mapping[str, Any]] = {"names": dict}
+
+    @classmethod
+    def validate_option(cls, key: str, value: Any) -> None:
+        _parse_names(value)
 
     def check(self, doc: Document, ctx: Context) -> None:
         groups: dict[str, list[Mention]] = {}
@@ -528,7 +536,11 @@ class NonpreferredPlaceName(Rule):
     name = "nonpreferred-place-name"
     severity = Severity.WARNING
     fix = "safe"
-    options: ClassVar[Mapping[str, type | tuple[type, ...]]] = {"names": dict}
+    options: ClassVar[Mapping[str, Any]] = {"names": dict}
+
+    @classmethod
+    def validate_option(cls, key: str, value: Any) -> None:
+        _parse_names(value)
 
     def check(self, doc: Document, ctx: Context) -> None:
         for m in place_mentions(doc, gazetteer(ctx)):

@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from newslint.findings import Fix, Severity
 from newslint.names_data import SpellingVariants, word_pattern
@@ -126,7 +126,7 @@ class MixedSpellingVariants(Rule):
     name = "mixed-spelling-variants"
     severity = Severity.WARNING
     fix = "safe"
-    options: ClassVar[Mapping[str, type | tuple[type, ...]]] = {"english": str}
+    options: ClassVar[Mapping[str, Any]] = {"english": ("en-GB", "en-US")}
 
     def check(self, doc: Document, ctx: Context) -> None:
         english = _option(ctx, "english", VARIETIES)
@@ -256,7 +256,7 @@ class MixedQuoteStyle(Rule):
     name = "mixed-quote-style"
     severity = Severity.WARNING
     fix = "safe"
-    options: ClassVar[Mapping[str, type | tuple[type, ...]]] = {"quotes": str}
+    options: ClassVar[Mapping[str, Any]] = {"quotes": ("curly", "straight")}
 
     def check(self, doc: Document, ctx: Context) -> None:
         wanted = _option(ctx, "quotes", QUOTE_STYLES)
