@@ -11,7 +11,9 @@
     is used. Predicted = ``find_attribution(sentence) is not None``. A second line reports the
     looser gold "overlaps a cue or a content span" for reference, and a naive baseline (a
     reporting-verb form or a double quote anywhere) is printed for comparison.
-(c) Weasel cues per 1,000 sentences on the edited news in corpus/news, with a sample to read.
+(c) NL301 and NL302 findings per 1,000 sentences through the real rules (``lint_text``) on the
+    professionally edited news in corpus/news*/ (news, news-notitle, news-pd), with samples to read.
+    A weasel-gate check confirms the cheap anchor-word gate never hides a match on CoNLL.
 
 Usage: python bench/claims_eval.py [--smoke] [--shared PATH] [--show N]
 """
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import random
 import re
 import sys
@@ -33,7 +36,11 @@ try:
 except ModuleNotFoundError:  # running from a checkout without an install
     sys.path.insert(0, str(ROOT / "src"))
 
-from newslint.text.claims import find_attribution, find_weasels  # noqa: E402
+from newslint.config import Config  # noqa: E402
+from newslint.engine import lint_text  # noqa: E402
+from newslint.syntax.parser import parse  # noqa: E402
+from newslint.syntax.prose import all_sentences  # noqa: E402
+from newslint.text.claims import default_lexicon, find_attribution, find_weasels  # noqa: E402
 from newslint.text.sentences import split_sentences  # noqa: E402
 
 _PTB = [
@@ -189,40 +196,53 @@ def eval_attribution(shared: Path, smoke: bool, show: int) -> None:
 
 
 def eval_corpus(shared: Path, smoke: bool, show: int) -> None:
-    files = sorted((shared / "corpus/news").glob("*.txt"))
+    """NL301 and NL302 through the real rules (lint_text) on the edited news, per 1,000 sentences."""
+    folders = sorted(p for p in (shared / "corpus").glob("news*") if p.is_dir())
+    files = sorted(f for folder in folders for f in folder.glob("*.txt"))
     if not files:
-        print(f"(c) corpus: no news corpus at {shared / 'corpus/news'}; skipped")
+        print(f"(c) corpus: no news corpus under {shared / 'corpus'}; skipped")
         return
     if smoke:
-        files = files[:40]
+        files = files[::20]
+    config = Config(select=("NL301", "NL302"))
     sentences = 0
     size = 0
-    findings: list[str] = []
+    by_code: dict[str, list[str]] = {"NL301": [], "NL302": []}
     started = time.perf_counter()
-    split_time = 0.0
     for path in files:
         text = path.read_text(encoding="utf-8")
         size += len(text.encode("utf-8"))
-        t0 = time.perf_counter()
-        spans = split_sentences(text)
-        split_time += time.perf_counter() - t0
-        sentences += len(spans)
-        for start, end in spans:
-            sentence = text[start:end]
-            for cue in find_weasels(sentence):
-                findings.append(f"{path.name}: [{cue.kind}] {cue.text!r}: {sentence[:170]}")
+        sentences += len(all_sentences(parse(text, path.name)))
+        for finding in lint_text(text, path=path.name, config=config):
+            line = text.splitlines()[finding.line - 1]
+            context = line[max(0, finding.column - 60) : finding.column + 110]
+            where = f"{path.parent.name}/{path.name}:{finding.line}"
+            by_code[finding.code].append(f"{where}: {finding.message} || {context}")
     elapsed = time.perf_counter() - started
-    rate = 1000 * len(findings) / sentences if sentences else 0.0
-    print(
-        f"(c) corpus/news: files={len(files)} sentences={sentences} weasel cues={len(findings)} "
-        f"({rate:.1f} per 1,000 sentences)"
-    )
-    print(
-        f"    splitter: {sentences / split_time:,.0f} sentences/s, {size / 1e6 / split_time:.1f} MB/s; "
-        f"split + weasels: {size / 1e6 / elapsed:.2f} MB/s"
-    )
-    for line in findings[: max(show, 0) * 3]:
-        print("    ", line)
+    where = ", ".join(f.name for f in folders)
+    print(f"(c) edited news ({where}): files={len(files)} sentences={sentences} ({size / 1e6:.1f} MB, {elapsed:.1f} s)")
+    for code, found in by_code.items():
+        rate = 1000 * len(found) / sentences if sentences else 0.0
+        print(f"(c) {code}: {len(found)} findings, {rate:.2f} per 1,000 sentences")
+        for line in found[: max(show, 0) * 4]:
+            print("     ", line)
+
+
+def eval_gate(shared: Path, smoke: bool) -> None:
+    """The weasel gate (anchor words, no regex) must never hide a match: compare with it off."""
+    folder = shared / "data/claims/conll2010-wikipedia-dev"
+    if not folder.is_dir():
+        return
+    gated = default_lexicon()
+    ungated = dataclasses.replace(gated, weasel_anchors_all=None)
+    checked = missed = 0
+    for _name, sentence, _gold in conll_rows(folder):
+        checked += 1
+        if smoke and checked > 1200:
+            break
+        if find_weasels(sentence, ungated, include_quoted=True) != find_weasels(sentence, gated, include_quoted=True):
+            missed += 1
+    print(f"(a) weasel gate: {missed} of {checked} sentences differ with the gate off (must be 0)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -237,6 +257,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     show = 0 if args.smoke and args.show == 5 else args.show
     eval_weasels(shared, args.smoke, show)
+    eval_gate(shared, args.smoke)
     eval_attribution(shared, args.smoke, show)
     eval_corpus(shared, args.smoke, show)
     return 0

@@ -21,13 +21,14 @@ from typing import Any
 
 import regex
 
-from newslint.packs import Pack
+from newslint.packs import Pack, PackError
 from newslint.text.sentences import claims_pack
 
 __all__ = [
     "Attribution",
     "ClaimLexicon",
     "Cue",
+    "content_keys",
     "default_lexicon",
     "find_attribution",
     "find_hedge",
@@ -149,6 +150,44 @@ class ClaimLexicon:
     uncertainty_res: tuple[tuple[str, Any], ...]
     weasel_res: tuple[tuple[str, Any], ...]
     weasel_exemption_res: tuple[Any, ...]
+    # Per weasel pattern: its anchor words (one of them is in every match, followed by a space),
+    # each also with the opening punctuation of _GATE_PREFIXES in front, or None; and the words
+    # of which the text must also hold one (None: no second condition). ``weasel_anchors_all``
+    # is their union, or None when some pattern has no anchors (then nothing can be skipped).
+    weasel_anchors: tuple[frozenset[str] | None, ...] = ()
+    weasel_also: tuple[frozenset[str] | None, ...] = ()
+    weasel_anchors_all: frozenset[str] | None = None
+    # Lower-cased substrings of which every uncertainty match holds one (None: some pattern
+    # declares none), and one alternation of every uncertainty pattern.
+    uncertainty_contains: tuple[str, ...] | None = None
+    uncertainty_any_re: Any = None
+
+    def may_mark_uncertain(self, text: str) -> bool:
+        """False only when no uncertainty pattern can match in ``text`` (substring tests, no regex)."""
+        if self.uncertainty_contains is None:
+            return True
+        low = text.lower()
+        return any(word in low for word in self.uncertainty_contains)
+
+    def weasel_candidates(self, text: str) -> set[int] | None:
+        """Indices of the weasel patterns that can match somewhere in ``text``; ``None`` means
+        all of them (ungated). No regex: one ``split()``, set lookups, a few substring tests."""
+        every = self.weasel_anchors_all
+        if every is None:
+            return None
+        low = gate_lower(text)
+        tokens = low.split()
+        if every.isdisjoint(tokens):
+            return set()
+        hits = every.intersection(tokens)
+        found: set[int] = set()
+        for number, anchors in enumerate(self.weasel_anchors):
+            if anchors is None or anchors.isdisjoint(hits):
+                continue
+            also = self.weasel_also[number]
+            if also is None or not also.isdisjoint(tokens):
+                found.add(number)
+        return found
 
     @classmethod
     def from_pack(cls, pack: Pack) -> ClaimLexicon:
@@ -188,7 +227,43 @@ class ClaimLexicon:
                 pattern = pattern.replace(key, value)
             return pattern
 
+        weasel_entries = list(pack.get("weasel_patterns", []))
+        opinion_words = tuple(str(w).lower() for w in pack.get("weasel_verbs", []))
+        anchor_sets: list[frozenset[str] | None] = []
+        also_lists: list[frozenset[str] | None] = []
+        for entry in weasel_entries:
+            unknown = set(entry) - {"kind", "pattern", "anchors", "also"}
+            if unknown:
+                raise PackError(f"claims pack: weasel_patterns entry has unknown key(s) {sorted(unknown)}")
+            words = entry.get("anchors")
+            anchor_sets.append(
+                frozenset(prefix + str(w).lower() for w in words for prefix in _GATE_PREFIXES) if words else None
+            )
+            also = entry.get("also")
+            also_words = (w for item in also or () for w in (opinion_words if item == "{opinion}" else (str(item),)))
+            also_lists.append(
+                frozenset(w.lower().split()[0] + suffix for w in also_words for suffix in _GATE_SUFFIXES)
+                if also
+                else None
+            )
+        every: frozenset[str] | None = frozenset()
+        for anchors in anchor_sets:
+            every = None if anchors is None or every is None else every | anchors
+        uncertainty_entries = list(pack.get("uncertainty_patterns", []))
+        uncertainty_sources = [str(e["pattern"]) for e in uncertainty_entries]
+        contains: tuple[str, ...] | None = ()
+        for entry in uncertainty_entries:
+            unknown = set(entry) - {"kind", "pattern", "contains"}
+            if unknown:
+                raise PackError(f"claims pack: uncertainty_patterns entry has unknown key(s) {sorted(unknown)}")
+            words = entry.get("contains")
+            contains = None if not words or contains is None else contains + tuple(str(w).lower() for w in words)
         return cls(
+            uncertainty_contains=tuple(dict.fromkeys(contains)) if contains is not None else None,
+            weasel_anchors=tuple(anchor_sets),
+            weasel_also=tuple(also_lists),
+            weasel_anchors_all=every,
+            uncertainty_any_re=regex.compile("|".join(f"(?:{p})" for p in uncertainty_sources) or r"(?!)", flags),
             verb_forms=frozenset(f.lower() for f in forms),
             source_nouns=frozenset(str(n).lower() for n in pack.get("source_nouns", [])),
             verb_re=verb_re,
@@ -401,30 +476,123 @@ def hedges_previous(next_sentence: str, lexicon: ClaimLexicon | None = None) -> 
 
 
 def find_uncertainty_cue(title: str, lexicon: ClaimLexicon | None = None) -> Cue | None:
-    """The first cue in a reference entry's title or text that marks the source as unverified or contested."""
-    best: Cue | None = None
-    for kind, pattern in _lex(lexicon).uncertainty_res:
-        match = pattern.search(title)
-        if match and (best is None or match.start() < best.start):
-            best = Cue(match.start(), match.end(), match.group(), kind)
-    return best
+    """The cue in a reference entry's title or text that marks the source as unverified or contested.
+
+    Cues that stand next to each other (only spaces or a linking word between them) come back as
+    one phrase, so a message can quote what the source says: "Claims Unverified", "unconfirmed
+    reports". ``kind`` is the kind of the phrase's first cue.
+    """
+    lex = _lex(lexicon)
+    if lex.uncertainty_any_re is not None and lex.uncertainty_any_re.search(title) is None:
+        return None
+    matches: list[Cue] = []
+    for kind, pattern in lex.uncertainty_res:
+        for match in pattern.finditer(title):
+            matches.append(Cue(match.start(), match.end(), match.group(), kind))
+    if not matches:
+        return None
+    matches.sort(key=lambda c: (c.start, -c.end))
+    first = matches[0]
+    start, end = first.start, first.end
+    for cue in matches[1:]:
+        if cue.start <= end or _LINK.fullmatch(title[end : cue.start]):
+            end = max(end, cue.end)
+        elif cue.start > end:
+            break
+    return Cue(start, end, title[start:end], first.kind)
+
+
+_LINK = regex.compile(r"\s*(?:(?:remains?|are|is|were|was|still|as|yet|but|and|or|of|as\s+yet)\s+)*", regex.IGNORECASE)
+
+
+# ---------------------------------------------------------------------------- content words
+
+_CONTENT_TOKEN = regex.compile(r"\p{L}[\p{L}\p{N}'’-]*")
+# Function words and the newsroom's own vocabulary: sharing "said" or "report" with a source
+# title says nothing about whether the sentence is about what the source covers.
+_STOPWORDS = _words(
+    "about above after again against also although among an and another any are around as at "
+    "be been before being below between both but by can could did does doing down during each "
+    "either even ever every few for from further had has have having her here hers herself him "
+    "himself his how however into its itself just least less many more most much must near neither "
+    "never next none nor not now off once only onto other others otherwise ought ours ourselves out "
+    "over own same shall she should since some still such than that their theirs them themselves "
+    "then there these they this those though through thus till too toward towards under until upon "
+    "very was were what whatever when where whether which while who whom whose why will with within "
+    "without would yet your yours the one two three new news says said say saying told tells report "
+    "reports reported reporting according amid amidst despite week weeks year years today yesterday "
+    "monday tuesday wednesday thursday friday saturday sunday like make makes made well back first "
+    "last latest update updates live"
+)
+
+
+def content_keys(text: str, prefix: int = 5) -> frozenset[str]:
+    """Content words of ``text`` as comparison keys: lower-cased, cut to ``prefix`` letters so
+    that inflections and demonyms meet ("territories"/"territory", "Ukraine"/"Ukrainian").
+
+    Words of four letters or more count unless they are function or newsroom words; shorter
+    ones only when written in capitals ("US", "EU", "NATO").
+    """
+    keys: set[str] = set()
+    for match in _CONTENT_TOKEN.finditer(text):
+        word = match.group().rstrip("'’")
+        if word.endswith(("'s", "’s")):
+            word = word[:-2]
+        low = word.lower()
+        if len(word) >= 4:
+            if low not in _STOPWORDS:
+                keys.add(low[:prefix])
+        elif len(word) >= 2 and word.isupper():
+            keys.add(low)
+    return frozenset(keys)
 
 
 # ---------------------------------------------------------------------------- weasels
 
 
-def find_weasels(sentence: str, lexicon: ClaimLexicon | None = None, include_quoted: bool = False) -> list[Cue]:
+# Characters that may stand right before an anchor word ("(Critics say", "“Some say"): the gate
+# holds each anchor with each of them in front, so a plain split() finds them.
+_GATE_PREFIXES = ("", "(", "[", '"', "“", "‘", "«", "—", "–", "'")
+# And what may stand right after an `also` word ("some say," / "many disagree.").
+_GATE_SUFFIXES = ("", ".", ",", ";", ":", "?", "!", '"', "”", ")", "'", "’", '."', ".”", ',"', ",”", "—")
+
+
+def gate_lower(text: str) -> str:
+    """Lower-cased, emphasis markup blanked (same length, so offsets hold): the gate's view."""
+    low = text.lower()
+    if "*" in low:
+        low = low.replace("*", " ")
+    if "_" in low:
+        low = low.replace("_", " ")
+    return low
+
+
+def find_weasels(
+    sentence: str,
+    lexicon: ClaimLexicon | None = None,
+    include_quoted: bool = False,
+    candidates: set[int] | None = None,
+) -> list[Cue]:
     """Vague sources standing in for a named one ("some say", "it is widely believed"), in order.
 
     Cues inside direct quotation are skipped unless ``include_quoted``: the speaker, not the
     writer, chose those words. A name right after the vague source ("critics such as John Smith
-    argue", "many experts, including ...") cancels the cue.
+    argue", "many experts, including ...") cancels the cue. ``candidates`` (from
+    ``ClaimLexicon.weasel_candidates`` of this text or a text containing it) saves recomputing them.
     """
     lex = _lex(lexicon)
-    quotes = [] if include_quoted else quotation_spans(sentence)
+    if candidates is None:
+        candidates = lex.weasel_candidates(sentence)
+    if candidates is not None and not candidates:
+        return []
+    quotes: list[tuple[int, int]] | None = None
     cues: list[Cue] = []
-    for kind, pattern in lex.weasel_res:
+    for number, (kind, pattern) in enumerate(lex.weasel_res):
+        if candidates is not None and number not in candidates:
+            continue
         for match in pattern.finditer(sentence):
+            if quotes is None:
+                quotes = [] if include_quoted else quotation_spans(sentence)
             start, end = match.span()
             if quotes and _inside(quotes, start, end):
                 continue

@@ -1,0 +1,591 @@
+"""Claims: unverified sources stated as fact, vague attributions, unsourced and mis-cited claims.
+
+The rules read sentences (``newslint.syntax.prose``) and decide with the cue finders of
+``newslint.text.claims``; every word list comes from the ``claims`` pack, so a house pack that
+``extends = "claims"`` changes what they see. The default-on rules are built to cost almost
+nothing on an ordinary article: NL301 looks only at sentences citing a source whose own title
+marks it unverified, and NL302 searches a paragraph with its patterns only when the paragraph
+holds one of their anchor words (a set lookup over ``str.split()``, no regex).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from newslint.findings import Severity
+from newslint.rule import Context, Rule
+from newslint.syntax.nodes import Block, Document, ReferenceEntry
+from newslint.syntax.prose import SENTENCE_INLINES, Sentence, all_sentences, prose_text, sentences
+from newslint.text.claims import (
+    ClaimLexicon,
+    Cue,
+    content_keys,
+    default_lexicon,
+    find_attribution,
+    find_hedge,
+    find_uncertainty_cue,
+    find_weasels,
+    hedges_previous,
+    is_question,
+)
+
+# Quoted blocks are someone else's words; footnote definitions are the sources themselves.
+_NOT_WRITERS_VOICE = frozenset({"block_quote", "footnote_def"})
+_SPACE = regex.compile(r"\s+")
+_URL = regex.compile(r"\S+://\S+|www\.\S+")
+
+
+def _lexicon(ctx: Context) -> ClaimLexicon:
+    return default_lexicon(tuple(ctx.pack_files))
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    text = _SPACE.sub(" ", text).strip()
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _writers_blocks(doc: Document) -> Iterator[Block]:
+    return (b for b in doc.prose_blocks() if b.kind not in _NOT_WRITERS_VOICE)
+
+
+def _stands_unqualified(sentence: str, lex: ClaimLexicon) -> bool:
+    """Neither a question, nor attributed (verb, quotation, "according to"), nor hedged."""
+    return not is_question(sentence) and find_attribution(sentence, lex) is None and find_hedge(sentence, lex) is None
+
+
+def _next_sentence(doc: Document, sentence: Sentence, block_sentences: list[Sentence], index: int) -> Sentence | None:
+    """The sentence right after, in the same paragraph or at the start of the next one."""
+    if index + 1 < len(block_sentences):
+        return block_sentences[index + 1]
+    following = [s for s in all_sentences(doc) if s.start >= sentence.end and s.block.kind not in _NOT_WRITERS_VOICE]
+    return following[0] if following else None
+
+
+# Cue kinds that mark a *title* as reporting an unverified claim ("Russia claims capture of ..."),
+# but in a long footnote are ordinary prose ("earlier editions claimed ...", "the disputed vote").
+_WEAK_KINDS = frozenset({"claims", "contested", "speculation", "reportedly"})
+_TITLE_WORDS = 20
+
+
+class UnverifiedClaimAsFact(Rule):
+    """A sentence states as fact what its own cited source marks as unverified.
+
+    **What it flags**: a sentence that cites a source (``[1]``, ``[^note]``, ``[text][label]``)
+    whose reference entry calls its content unverified or contested ("Claims Unverified",
+    "unconfirmed reports", "alleged", "reportedly", "rumours", "according to social media
+    posts", "disputed"), while the sentence itself neither attributes the claim (a reporting
+    verb with a source, "according to", direct quotation) nor hedges it ("may", "reportedly",
+    "remain unverified"), and the sentence right after does not say it could not be verified.
+    Questions and quoted blocks are not flagged. Reported at the sentence, naming the source's
+    own words.
+
+    **Why it matters**: the source itself says the claim is not established; printing it in
+    the writer's voice turns an unverified report into the publication's assertion. It is the
+    error corrections columns are made of.
+
+    **Example**:
+
+    ```text
+    Troops Retake Village
+
+    Troops have retaken the village of Nova Hora [1].
+
+    [1] Regional channel says village retaken, claims unverified
+    ```
+
+    The sentence asserts what source [1] calls unverified. Not flagged: the same claim
+    attributed and hedged.
+
+    ```text
+    Troops Retake Village
+
+    A regional channel said troops had retaken Nova Hora [1]. This could not be verified.
+
+    [1] Regional channel says village retaken, claims unverified
+    ```
+
+    **Fix**: attribute the claim to whoever made it, hedge it ("reportedly", "could not be
+    verified"), or cite a source that confirms it. No automatic fix: the wording is an
+    editorial choice.
+    """
+
+    code = "NL301"
+    name = "unverified-claim-as-fact"
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: Context) -> None:
+        if not doc.citations or not doc.references:
+            return
+        lex = _lexicon(ctx)
+        if not lex.may_mark_uncertain(" ".join(entry.text for entry in doc.references)):
+            return
+        uncertain: dict[str, tuple[ReferenceEntry, Cue]] = {}
+        for entry in doc.references:
+            if entry.label is None or entry.label in uncertain:
+                continue
+            cue = find_uncertainty_cue(entry.text, lex)
+            if cue is None or (cue.kind in _WEAK_KINDS and len(entry.text.split()) > _TITLE_WORDS):
+                continue
+            uncertain[entry.label] = (entry, cue)
+        if not uncertain:
+            return
+        for block in _writers_blocks(doc):
+            if not any(label in uncertain for c in block.citations for label in c.labels):
+                continue
+            block_sentences = sentences(doc, block)
+            for index, sentence in enumerate(block_sentences):
+                labels = [label for c in sentence.citations for label in c.labels if label in uncertain]
+                if not labels or not _stands_unqualified(sentence.text, lex):
+                    continue
+                following = _next_sentence(doc, sentence, block_sentences, index)
+                if following is not None and hedges_previous(following.text, lex):
+                    continue
+                entry, cue = uncertain[labels[0]]
+                ctx.report(
+                    sentence.start,
+                    sentence.end,
+                    f"states as fact what source {entry.display} calls '{_quote(cue.text)}'; attribute or hedge it",
+                )
+
+
+class WeaselAttribution(Rule):
+    """A vague, unattributable source standing in for a named one.
+
+    **What it flags**: "some say", "critics argue" with no critic named, "many experts
+    believe", "observers believe", "sources suggest", "it is widely believed / thought / said",
+    "considered by many", "according to some", "there is speculation that". A name right after
+    the vague source ("critics such as Ana Ruiz argue", "experts including ...") cancels it, and
+    words inside direct quotation or a quoted block are the speaker's, not the writer's.
+    Reported at the phrase.
+
+    **Why it matters**: a claim credited to nobody in particular can't be checked or
+    answered, and it lets the writer's opinion pass as a consensus. News style guides
+    (AP, Reuters, BBC) ask for the source by name, or at least by role.
+
+    **Example**:
+
+    ```text
+    Critics argue the new levy will hurt small farms.
+    ```
+
+    Not flagged: the critic is named.
+
+    ```text
+    The farmers' union argues the new levy will hurt small farms.
+    ```
+
+    **Fix**: name who says it ("the farmers' union argues"), or drop the attribution and
+    support the claim with a cited source. No automatic fix.
+    """
+
+    code = "NL302"
+    name = "weasel-attribution"
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: Context) -> None:
+        lex = _lexicon(ctx)
+        for block, candidates in _weasel_blocks(doc, lex):
+            # Whole paragraph at once: no pattern crosses a sentence end, and a quotation that runs
+            # over several sentences is seen whole. No sentence split needed.
+            prose = prose_text(doc, block, SENTENCE_INLINES)
+            for cue in find_weasels(prose, lex, candidates=candidates):
+                ctx.report(
+                    block.content_start + cue.start,
+                    block.content_start + cue.end,
+                    f"vague source '{_quote(cue.text)}': name who says so, or cite a source",
+                )
+
+
+def _weasel_blocks(doc: Document, lex: ClaimLexicon) -> Iterator[tuple[Block, set[int] | None]]:
+    """The writer's blocks where some weasel pattern can match, with those patterns: decided per
+    paragraph without a regex. (A whole-document test first was tried: it rejects too few
+    documents, about one in ten, to pay for itself.)"""
+    text = doc.text
+    for block in _writers_blocks(doc):
+        candidates = lex.weasel_candidates(text[block.content_start : block.content_end])
+        if candidates is None or candidates:
+            yield block, candidates
+
+
+# A number used as a quantity: money, a percentage, or a count of something ("12 soldiers").
+_QUANTITY = regex.compile(
+    r"[$€£¥]\s?\d"
+    r"|\b\d[\d,.]*\s?(?:%|per\s?cent\b|percent\b|(?:million|billion|trillion|thousand|hundred)\b)"
+    r"|\b\d[\d,.]*\s+(?!(?:and|or|to|of|in|on|at|by|for|from|with|the|a|an|am|pm|a\.m|p\.m|and|as|was|were|is|are)\b)\p{Ll}{3,}",
+)
+_CASUALTY = regex.compile(
+    r"\b(?:killed|killing|dead|died|wounded|injured|casualties|fatalities|death\s+toll|massacred|executed)\b",
+    regex.IGNORECASE,
+)
+_TERRITORY = regex.compile(
+    r"\b(?:captured|recaptured|seized|retook|retaken|regained|liberated|annexed|overran|encircled"
+    r"|took\s+control|taken\s+control|advanced\s+(?:on|into|towards?))\b",
+    regex.IGNORECASE,
+)
+_IRREGULAR_PAST = (
+    "won|lost|took|struck|hit|sent|fled|began|met|left|sold|bought|paid|gave|shot|fought|led|"
+    "fell|rose|broke|stole|spent|built|cut|ran|beat|drove|threw|swore|froze|bent|sank|shut"
+)
+# A name doing something: "Zelensky rejected", "the Central Bank raised", "Acme has sold".
+_NAMED_ACTION = regex.compile(
+    r"(?-i:(?<![\p{L}'’-])(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3}))\s+"
+    rf"(?:(?:has|have|had)\s+)?(?P<verb>(?-i:\p{{Ll}})[\p{{L}}-]{{2,}}ed|{_IRREGULAR_PAST})\b"
+)
+_NOT_NAMES = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "in",
+        "on",
+        "at",
+        "as",
+        "if",
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "however",
+        "meanwhile",
+        "although",
+        "though",
+        "when",
+        "while",
+        "after",
+        "before",
+        "since",
+        "there",
+        "here",
+        "then",
+        "now",
+        "also",
+        "according",
+        "amid",
+        "despite",
+        "last",
+        "earlier",
+        "later",
+    ]
+)
+
+
+_CAPITALISED = regex.compile(r"(?<=[\p{L}\p{N},;:)]\s+)\p{Lu}[\p{L}'’-]+")
+
+
+def _name_keys(text: str) -> frozenset[str]:
+    """Keys of the words capitalised inside the sentence (not its first word): names, mostly."""
+    return content_keys(" ".join(m.group() for m in _CAPITALISED.finditer(text)))
+
+
+def _mid_sentence_names(doc: Document) -> frozenset[str]:
+    """Words the article capitalises mid-sentence somewhere: a sentence-initial word in this set
+    is a name ("Zelensky rejected ..."), not just a capital ("Concerns included ...")."""
+    cached = doc.cache.get("claims:names")
+    if cached is None:
+        cached = frozenset(
+            m.group() for s in all_sentences(doc) if s.block.kind != "heading" for m in _CAPITALISED.finditer(s.text)
+        )
+        doc.cache["claims:names"] = cached
+    return frozenset(cached)
+
+
+def _checkable_fact(sentence: str, names: frozenset[str] = frozenset()) -> str | None:
+    """What makes the sentence a checkable assertion, or ``None``."""
+    if _CASUALTY.search(sentence):
+        return "a casualty claim"
+    if _TERRITORY.search(sentence):
+        return "a territorial claim"
+    if _QUANTITY.search(sentence):
+        return "a figure"
+    lead = len(sentence) - len(sentence.lstrip())
+    for match in _NAMED_ACTION.finditer(sentence):
+        first = match.group("name").split()[0]
+        if first.lower() in _NOT_NAMES:
+            continue
+        if match.start() <= lead and first not in names:
+            continue  # a capitalised first word the article never capitalises elsewhere
+        return f"what {match.group('name')} did"
+    return None
+
+
+class UnsourcedClaim(Rule):
+    """A checkable claim in the writer's own voice with no citation, attribution or hedge.
+
+    **What it flags**: in an article that cites sources, a sentence in a paragraph with no
+    citation that asserts a checkable fact (a figure, a casualty or territorial claim, a named
+    actor doing something) and neither attributes it ("officials said", quotation, "according
+    to") nor hedges it. Headlines, questions and quoted blocks are not flagged. Off by default:
+    enable it with ``extend-select = ["NL303"]``.
+
+    **Why it matters**: an article that sources some claims implies it sources all of them;
+    the unsourced ones are where unchecked material, or a generator's invention, slips in.
+
+    **Example**:
+
+    ```text
+    Ministry Reports Exports Rose
+
+    Exports rose by a fifth last year, the trade ministry said [1].
+
+    Shelling killed four people in Kherson overnight.
+
+    [1] Trade ministry annual bulletin
+    ```
+
+    The casualty claim has no source. Not flagged: it is attributed.
+
+    ```text
+    Ministry Reports Exports Rose
+
+    Exports rose by a fifth last year, the trade ministry said [1].
+
+    Shelling killed four people in Kherson overnight, the regional governor said.
+
+    [1] Trade ministry annual bulletin
+    ```
+
+    **Fix**: cite the source, attribute the claim, or hedge it. No automatic fix.
+    """
+
+    code = "NL303"
+    name = "unsourced-claim"
+    severity = Severity.WARNING
+    default_enabled = False
+
+    def check(self, doc: Document, ctx: Context) -> None:
+        if not doc.citations:
+            return
+        lex = _lexicon(ctx)
+        names = _mid_sentence_names(doc)
+        for block in doc.prose_blocks():
+            if block.kind not in ("paragraph", "list_item") or block.headline or block.citations:
+                continue
+            for sentence in sentences(doc, block):
+                text = sentence.text
+                if len(text.split()) < 6 or text.rstrip().endswith(":"):
+                    continue
+                reason = _checkable_fact(text, names)
+                if reason is None or not _stands_unqualified(text, lex):
+                    continue
+                ctx.report(
+                    sentence.start,
+                    sentence.end,
+                    f"states {reason} with no citation, attribution or hedge; cite or attribute it",
+                )
+
+
+_NOTE_OPENERS = frozenset(["see", "cf", "cf.", "compare", "note", "for", "i.e.", "e.g.", "this", "we", "our"])
+
+
+def _reads_as_title(entry: ReferenceEntry, title: str) -> bool:
+    """Footnotes are often remarks ("See also ...", "We thank ..."), not sources: only a short
+    footnote that does not open like a remark is compared."""
+    if entry.kind != "footnote":
+        return True
+    words = title.split()
+    return 0 < len(words) <= 12 and words[0].lower().strip(",:") not in _NOTE_OPENERS
+
+
+def _entry_title(entry: ReferenceEntry) -> str:
+    text = entry.text
+    if entry.url:
+        text = text.replace(entry.url, " ")
+    return _URL.sub(" ", text)
+
+
+class CitationMismatch(Rule):
+    """A citation whose source's title has nothing in common with the sentence citing it.
+
+    **What it flags**: a citation whose reference entry title shares no content word or name
+    with the sentence that cites it (together with the uncited sentences just before it in the
+    same paragraph, which the citation also covers). Words are compared by their first letters,
+    so "Ukrainian" meets "Ukraine" and "territories" meets "territory". Titles or sentences
+    too short to judge are skipped. Off by default: enable it with ``extend-select = ["NL104"]``.
+
+    **Why it matters**: a citation that points at an unrelated source is worse than none: the
+    reader who checks finds nothing, and a generated or rewritten article can shuffle its
+    citations without anyone noticing.
+
+    **Example**:
+
+    ```text
+    The finance minister resigned on Tuesday after a row over pensions [1].
+
+    [1] Heavy rain floods coastal villages in the north
+    ```
+
+    Not flagged: the source is about what the sentence says.
+
+    ```text
+    The finance minister resigned on Tuesday after a row over pensions [1].
+
+    [1] Finance minister quits over pension reform
+    ```
+
+    **Fix**: cite the source that covers the statement, or correct the number. No automatic
+    fix.
+    """
+
+    code = "NL104"
+    name = "citation-mismatch"
+    severity = Severity.WARNING
+    default_enabled = False
+
+    min_title_words = 3
+    min_sentence_words = 4
+
+    def check(self, doc: Document, ctx: Context) -> None:
+        if not doc.citations:
+            return
+        titles: dict[str, tuple[ReferenceEntry, frozenset[str]]] = {}
+        for entry in doc.references:
+            if entry.label is not None and entry.label not in titles:
+                title = _entry_title(entry)
+                keys = content_keys(title) if _reads_as_title(entry, title) else frozenset()
+                titles[entry.label] = (entry, keys)
+        for block in _writers_blocks(doc):
+            if not block.citations or block.kind == "heading" or block.headline:
+                continue
+            covered: set[str] = set()
+            for sentence in sentences(doc, block):
+                covered |= content_keys(sentence.text)
+                if not sentence.citations:
+                    continue
+                if len(covered) >= self.min_sentence_words:
+                    for citation in sentence.citations:
+                        for label in citation.labels:
+                            known = titles.get(label)
+                            if known is None:
+                                continue
+                            entry, keys = known
+                            if len(keys) < self.min_title_words or keys & covered:
+                                continue
+                            ctx.report(
+                                citation.start,
+                                citation.end,
+                                f"cites {entry.display} ('{_quote(_entry_title(entry), 50)}'), "
+                                "which shares no word with the sentence; check the citation",
+                            )
+                covered = set()
+
+
+_STRONG_HEDGES = frozenset(
+    [
+        "unverified",
+        "unconfirmed",
+        "allegedly",
+        "alleged",
+        "reportedly",
+        "purportedly",
+        "purported",
+        "supposedly",
+        "unsubstantiated",
+        "unproven",
+        "uncorroborated",
+        "disputed",
+        "contested",
+        "rumoured",
+        "rumored",
+    ]
+)
+# "There is no evidence that X" denies X; it does not hedge it.
+_DENIAL = regex.compile(r"no\s", regex.IGNORECASE)
+_HEDGE_VOCABULARY = content_keys(
+    "claims claimed remain remains unverified unconfirmed alleged allegedly reportedly independently "
+    "verified confirmed could not been these those such"
+)
+
+
+class HedgeDropped(Rule):
+    """A claim the article hedges in one place and states flatly in another.
+
+    **What it flags**: a headline or sentence that states, with no hedge or attribution, a
+    claim the same article elsewhere marks as unverified ("though these claims remain
+    unverified", "reportedly", "could not be independently verified" in the next sentence).
+    The two are matched by shared content words and names: at least half of the hedged
+    claim's, and at least four (three when one of them is a name). Reported at the flat
+    statement, naming the line of the hedge. Off by default until its precision is measured:
+    enable it with ``extend-select = ["NL304"]``.
+
+    **Why it matters**: a hedge in paragraph five does not reach the reader of the headline
+    or the summary; the flat version is the one that gets shared.
+
+    **Example**:
+
+    ```text
+    Rebels Seize Northern Airport
+
+    Rebels say they have seized the northern airport, though the claim remains unverified.
+    ```
+
+    The headline drops the hedge. Not flagged: the headline keeps it.
+
+    ```text
+    Rebels Say They Seized Northern Airport
+
+    Rebels say they have seized the northern airport, though the claim remains unverified.
+    ```
+
+    **Fix**: carry the hedge or the attribution into the flat statement ("Rebels say they
+    seized ..."). No automatic fix.
+    """
+
+    code = "NL304"
+    name = "hedge-dropped"
+    severity = Severity.WARNING
+    default_enabled = False
+
+    def check(self, doc: Document, ctx: Context) -> None:
+        lex = _lexicon(ctx)
+        candidates = [s for s in all_sentences(doc) if s.block.kind not in _NOT_WRITERS_VOICE]
+        hedged: list[tuple[Sentence, frozenset[str], Cue, frozenset[str]]] = []
+        hedged_starts: set[int] = set()
+        for index, sentence in enumerate(candidates):
+            cue = find_hedge(sentence.text, lex)
+            if cue is not None and (cue.kind == "verification" or cue.text.lower() in _STRONG_HEDGES):
+                claim = sentence
+            elif index > 0 and hedges_previous(sentence.text, lex):
+                claim = candidates[index - 1]
+                cue = lex.verification_re.search(sentence.text)
+                cue = Cue(cue.start(), cue.end(), cue.group(), "verification") if cue else None
+            else:
+                continue
+            if cue is None or _DENIAL.match(cue.text):
+                continue
+            keys = content_keys(claim.text) - _HEDGE_VOCABULARY - content_keys(cue.text)
+            if len(keys) >= 3:
+                hedged.append((sentence, keys, cue, _name_keys(claim.text)))
+                hedged_starts |= {sentence.start, claim.start}
+        if not hedged:
+            return
+        flat: list[tuple[int, int, str]] = [
+            (s.start, s.end, s.text) for s in candidates if s.start not in hedged_starts
+        ]
+        flat += [(h.start, h.end, h.text) for h in doc.headlines if h.source == "front-matter"]
+        for start, end, text in sorted(flat):
+            keys = content_keys(text)
+            if len(keys) < 3 or not _stands_unqualified(text, lex):
+                continue
+            for sentence, claim_keys, cue, names in hedged:
+                shared = keys & claim_keys
+                if (len(shared) >= 4 or (len(shared) == 3 and shared & names)) and 2 * len(shared) >= len(claim_keys):
+                    line, _ = doc.position(sentence.start)
+                    ctx.report(start, end, f"states flatly what line {line} hedges ('{_quote(cue.text)}')")
+                    break
+
+
+RULES = [UnverifiedClaimAsFact, WeaselAttribution, UnsourcedClaim, CitationMismatch, HedgeDropped]
