@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from typing import Any, ClassVar
+
+import regex
 
 from newslint.findings import Severity
+from newslint.packs import load_pack
 from newslint.rule import Context, Position, ProjectContext, Rule
+from newslint.rules.boilerplate import furniture
 from newslint.syntax.nodes import Document, Headline
+from newslint.syntax.prose import prose_text
 from newslint.syntax.text import normalize_words
 
 
@@ -79,7 +85,9 @@ class DuplicateTitle(Rule):
         if title is None or not normalize_words(title.text):
             return None
         where = ctx.position(title.start, title.end)
-        return (normalize_words(title.text), where, title.start, title.end)
+        # facts are JSON values (the results cache stores them): the position as a plain list
+        return (normalize_words(title.text), [where.line, where.column, where.end_line, where.end_column],
+                title.start, title.end)
 
     def check_project(self, facts: Sequence[tuple[str, Any]], ctx: ProjectContext) -> None:
         first_path: dict[str, str] = {}
@@ -95,4 +103,324 @@ class DuplicateTitle(Rule):
             ctx.report(path, position, f"title is also the title of {earlier}", start, end)
 
 
-RULES = [DuplicateTitle]
+# ----- headlines of the title zone, kickers told apart --------------------------------------
+
+BODY_KINDS = frozenset({"paragraph", "list_item", "block_quote", "table"})
+KICKER_MAX_WORDS = 4  # "Real-Time Updates: Ukraine Conflict": a label and a topic, no news
+SITE_SUFFIX = regex.compile(r"\s+[-\u2013\u2014|]\s+(?P<site>[^-\u2013\u2014|]{2,40})$")
+
+
+@lru_cache(maxsize=32)
+def _labels(pack_files: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(normalize_words(label) for label in load_pack("boilerplate", pack_files).get("labels", []))
+
+
+def _without_site(text: str) -> str:
+    """"Talks resume - ABC News" -> "Talks resume": page titles carry the site's name."""
+    match = SITE_SUFFIX.search(text)
+    while match and len(match.group("site").split()) <= KICKER_MAX_WORDS:
+        text = text[: match.start()]  # "Story | Section | Site": every trailing label
+        match = SITE_SUFFIX.search(text)
+    return text
+
+
+def headline_text(headline: Headline, labels: frozenset[str]) -> str | None:
+    """The headline proper, or None for a kicker (section label or running-story label).
+
+    A kicker is a headline line that is a known label ("World News", "Analysis"), a label and a
+    colon before a short topic ("Real-Time Updates: Ukraine Conflict"), or a line of at most
+    three words set directly over a longer headline line. "Analysis: Why the ceasefire failed"
+    is a headline with a label in front: its text after the colon is the headline.
+    """
+    text = _without_site(headline.text) if headline.source == "front-matter" else headline.text
+    key = normalize_words(text)
+    if not key or key in labels:
+        return None
+    prefix, colon, rest = text.partition(":")
+    if colon and normalize_words(prefix) in labels:
+        if len(normalize_words(rest).split()) <= KICKER_MAX_WORDS:
+            return None
+        return rest.strip()
+    return text
+
+
+def title_zone(doc: Document, ctx: Context) -> list[tuple[Headline, str]]:
+    """The article's headlines before its body, furniture and kickers left out, with the text
+    that counts for each: the front-matter title, H1 headings and headline lines that come
+    before the first body block. A later H1 is a section heading."""
+    body = next((b.start for b in doc.blocks if b.kind in BODY_KINDS and not b.headline), len(doc.text))
+    table = furniture(tuple(ctx.pack_files))
+    labels = _labels(tuple(ctx.pack_files))
+    zone = [
+        h
+        for h in sorted(doc.headlines, key=lambda h: h.start)
+        if (h.source == "front-matter" or h.start < body) and not table.matches(h.text)
+    ]
+    kept: list[tuple[Headline, str]] = []
+    for index, headline in enumerate(zone):
+        text = headline_text(headline, labels)
+        if text is None:
+            continue
+        if kept and headline.source == "line" and not _headline_shaped(text):
+            continue  # a lead-in ("... touched on:"), a byline or a spec line, not a headline
+        following = zone[index + 1] if index + 1 < len(zone) else None
+        if (
+            headline.source == "line"
+            and following is not None
+            and following.source == "line"
+            and len(normalize_words(text).split()) <= 3
+            and len(normalize_words(following.text).split()) > len(normalize_words(text).split())
+        ):
+            continue  # a short section label over the headline
+        kept.append((headline, text))
+    return kept
+
+
+def _headline_shaped(text: str) -> bool:
+    """Plain-text lines without closing punctuation are headline lines to the parser; a further
+    one is a headline only if it reads like one: no closing colon, at most one colon and one
+    comma."""
+    stripped = text.strip()
+    return not stripped.endswith(":") and stripped.count(":") <= 1 and stripped.count(",") <= 1
+
+
+def _title_cased(text: str) -> bool:
+    """Most words that could be capitalised are: the look of a headline, not of a section
+    heading or a standfirst written in sentence case."""
+    words = [w for w, start in headline_words(text) if not start and w.casefold() not in SMALL_WORDS]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) * 5 >= len(words) * 4
+
+
+def _same_headline(key: str, other: str) -> bool:
+    """Equal once normalised, or one contains the other (a subtitle, a site name)."""
+    return key == other or f" {key} " in f" {other} " or f" {other} " in f" {key} "
+
+
+class ConflictingTitles(Rule):
+    """An article that carries two or more different headlines.
+
+    **What it flags**: a second headline, different from the first beyond case, spacing and
+    punctuation: two distinct headline lines at the top of a plain-text article, or a
+    front-matter title and an H1 that disagree. Reported at each further headline, naming the
+    line of the first. Only the title zone counts (front matter, and H1s or headline lines
+    before the first body paragraph); a repeat of the same headline is NL201's.
+
+    A kicker is not a headline. A headline line is a kicker when it is a section or story label
+    from the ``labels`` list of the ``boilerplate`` pack ("World News", "Analysis", "Live
+    updates"), when it is such a label, a colon and a short topic of at most four words
+    ("Real-Time Updates: Ukraine Conflict"), or when it has at most three words and sits right
+    above a longer headline line ("Ukraine Conflict" over the headline). A label in front of a
+    real headline ("Analysis: Why the ceasefire failed") is dropped and the rest compared. A
+    headline that contains the other (a subtitle, "Title - Site Name") is the same headline.
+
+    **Why it matters**: two headlines on one article are what a rewrite or a scrape leaves
+    when it keeps both the old and the new title. Feeds and indexes pick one at random.
+
+    **Example**:
+
+    ```text
+    Council Approves New Budget
+
+    City Budget Passes After Late-Night Vote
+
+    The city council approved the budget on Tuesday.
+    ```
+
+    Two different headlines. Not flagged: a kicker over the headline.
+
+    ```text
+    Real-Time Updates: City Hall
+
+    Council Approves New Budget
+
+    The city council approved the budget on Tuesday.
+    ```
+
+    **Fix**: keep one headline and delete the other. No automatic fix.
+    """
+
+    code = "NL202"
+    name = "conflicting-titles"
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: Context) -> None:
+        seen: list[str] = []
+        first_line = 0
+        for headline, text in title_zone(doc, ctx):
+            key = normalize_words(text)
+            if any(_same_headline(key, other) for other in seen):
+                continue
+            if seen and headline.source == "line" and (len(key.split()) < 4 or not _title_cased(text)):
+                continue  # a section heading, dateline or standfirst under the headline
+            if not seen:
+                first_line, _ = doc.position(headline.start)
+            else:
+                ctx.report(headline.start, headline.end, f"headline differs from the headline at line {first_line}")
+            seen.append(key)
+
+
+# ----- capitalisation ------------------------------------------------------------------------
+
+# Words either style may leave lowercase: articles, conjunctions, prepositions, name particles.
+_SMALL_WORDS = """a an the and but or nor for so yet as at by in of off on per to up via vs v from into
+    onto over with than amid upon out if about above across after against along among around
+    before behind below beneath beside between beyond despite down during except inside like
+    near outside past since through toward towards under until unto within without
+    de del della der di da das dos du la le van von al bin ibn"""
+SMALL_WORDS = frozenset(_SMALL_WORDS.split())
+TOKEN = regex.compile(r"\S+")
+EDGE = regex.compile(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$")
+SEGMENT_END = tuple(".:;?!\u2014\u2013|")  # the next word starts a new segment, capitalised in both styles
+OPEN_QUOTES = "\"'\u201c\u2018"
+CLOSE_QUOTES = "\"'\u201d\u2019"
+CODE_SPAN = regex.compile(r"`[^`]*`")
+BODY_WORD = regex.compile(r"(?<=[\p{L}\p{N},;]\s+)[\p{L}][\p{L}'\u2019-]*")
+
+
+def headline_words(text: str) -> list[tuple[str, bool]]:
+    """(word, starts a segment) for the words whose capitalisation says something: first word
+    of the headline or after a colon, dash or question mark marked; quoted speech, numbers,
+    acronyms (NATO, U.S.) and mixed-case names (iPhone, McDonald) left out."""
+    words: list[tuple[str, bool]] = []
+    segment_start = True
+    quoted = False
+    for match in TOKEN.finditer(text):
+        token = match.group()
+        opens = token[0] in OPEN_QUOTES
+        closes = token[-1] in CLOSE_QUOTES and not token.endswith(("'s", "\u2019s"))
+        if opens and not (closes and len(token) > 1):
+            quoted = True
+        inside = quoted or opens
+        if closes and quoted:
+            quoted = False
+        word = EDGE.sub("", token).split("-")[0]
+        starts = segment_start or token[0] == "("
+        segment_end = token.endswith(SEGMENT_END) or token in ("-", "\u2013", "\u2014", "|")
+        segment_start = segment_end
+        if inside or not word or (not token[0].isalpha() and token[0] not in "([") or any(
+            c.isdigit() for c in word
+        ):
+            continue
+        if len(word) > 1 and (word.isupper() or any(c.isupper() for c in word[1:])):
+            continue
+        words.append((word, starts))
+    return words
+
+
+def _body_usage(doc: Document) -> tuple[set[str], set[str]]:
+    """Words the body writes in lowercase, and words it capitalises, mid-sentence."""
+    cached = doc.cache.get("titles:body-usage")
+    if cached is None:
+        lower: set[str] = set()
+        capital: set[str] = set()
+        for block in doc.blocks:
+            if block.kind not in BODY_KINDS or block.headline:
+                continue
+            for word in BODY_WORD.findall(prose_text(doc, block)):
+                (capital if word[0].isupper() else lower).add(word.casefold())
+        cached = doc.cache["titles:body-usage"] = (lower, capital)
+    return cached  # type: ignore[no-any-return]
+
+
+class HeadlineCapitalization(Rule):
+    """A headline that mixes title case and sentence case.
+
+    **What it flags**: a headline (front-matter title, H1 or headline line of the title zone)
+    written mostly in title case with a content word left lowercase ("Zelensky Rejected Truce
+    Worsened predicament"), or in sentence case with a common word capitalised ("Council
+    approves New budget"). Neutral either way: the first word and the first word after a colon,
+    dash or question mark, small words (articles, conjunctions, prepositions, name particles),
+    acronyms (NATO, U.S.), mixed-case names (iPhone), numbers, quoted words, and proper names:
+    a capitalised word the article's body also capitalises mid-sentence, and never writes in
+    lowercase, is a name, so "Biden meets Xi in San Francisco" is sentence case. All-capital
+    headlines and kickers are not checked. Without a house style, a headline is mixed when its
+    capitalised words outnumber its lowercase ones and some are lowercase anyway, or when a
+    word the body writes in lowercase is capitalised in an otherwise sentence-case headline.
+
+    **Why it matters**: a headline half in one style is a typo readers see first, and often the
+    mark of a machine rewrite.
+
+    **Example**:
+
+    ```text
+    Zelensky Rejected Truce Worsened predicament
+
+    The Ukrainian president rejected the truce on Monday.
+    ```
+
+    "predicament" is lowercase in a title-case headline. Not flagged: an acronym in sentence case.
+
+    ```text
+    NATO allies agree to raise defence spending
+
+    NATO allies agreed on Monday to raise defence spending.
+    ```
+
+    **Fix**: rewrite the headline in one style. No automatic fix: a word that looks like a name
+    may be one.
+
+    **Options**: ``headline-case = "title"`` or ``"sentence"`` checks every headline against
+    that house style instead: in title case every word but small words is capitalised; in
+    sentence case only the first word and names are (a capitalised word is a name unless the
+    body writes it in lowercase; an all-capitalised headline of unknown words is title case).
+    """
+
+    code = "NL204"
+    name = "headline-capitalization"
+    severity = Severity.WARNING
+    options: ClassVar[Mapping[str, type | tuple[type, ...]]] = {"headline-case": str}
+
+    def check(self, doc: Document, ctx: Context) -> None:
+        style = ctx.option("headline-case")
+        if style not in (None, "title", "sentence"):
+            raise ValueError(f"headline-case must be 'title' or 'sentence', not {style!r}")
+        for headline, text in title_zone(doc, ctx):
+            letters = [c for c in text if c.isalpha()]
+            if not letters or all(c.isupper() for c in letters):
+                continue
+            message = self._judge(doc, text, style)
+            if message:
+                ctx.report(headline.start, headline.end, message)
+
+    def _judge(self, doc: Document, text: str, style: str | None) -> str | None:
+        # Each segment ("Call for Testing: Speeding up compilation") may have its own style.
+        segments: list[list[str]] = [[]]
+        for word, start in headline_words(CODE_SPAN.sub(" ", text)):
+            if start and segments[-1]:
+                segments.append([])
+            if not start and len(word) > 2 and word.casefold() not in SMALL_WORDS:
+                segments[-1].append(word)
+        for inner in segments:
+            message = self._judge_segment(doc, inner, style)
+            if message:
+                return message
+        return None
+
+    def _judge_segment(self, doc: Document, inner: list[str], style: str | None) -> str | None:
+        lower = [w for w in inner if w[0].islower()]
+        capital = [w for w in inner if w[0].isupper()]
+        if style == "title":
+            return f"headline is not in title case: {_quote(lower)} lowercase" if lower else None
+        if not capital:
+            return None
+        body_lower, body_capital = _body_usage(doc)
+        names = {w for w in capital if w.casefold() in body_capital and w.casefold() not in body_lower}
+        common = [w for w in capital if w.casefold() in body_lower and w.casefold() not in body_capital]
+        capital = [w for w in capital if w not in names]
+        if style == "sentence":
+            if common or (not lower and len(capital) >= 2):
+                return f"headline is not in sentence case: {_quote(capital)} capitalised"
+            return None
+        if lower and len(capital) >= 2 and len(capital) > len(lower):
+            return f"headline mixes title case and sentence case: {_quote(lower)} lowercase"
+        if common and lower and len(lower) >= len(capital):
+            return f"headline mixes title case and sentence case: {_quote(common)} capitalised"
+        return None
+
+
+def _quote(words: list[str]) -> str:
+    shown = ", ".join(f"'{w}'" for w in dict.fromkeys(words))
+    return shown + (" is" if len(set(words)) == 1 else " are")
+
+
+RULES = [DuplicateTitle, ConflictingTitles, HeadlineCapitalization]
