@@ -156,7 +156,7 @@ class Boilerplate(Rule):
     """
 
     code = "NL601"
-    name = "boilerplate-line"
+    name = "boilerplate"
     severity = Severity.WARNING
     fix = "safe"
 
