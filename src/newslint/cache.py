@@ -2,6 +2,9 @@
 read again. Entries are keyed by the file's path, size and modification time, the newslint
 version, the file's resolved configuration and the rule set; they hold the file's findings,
 suppression directives and project-rule facts, so project rules re-run from the cache too.
+Entries live in one SQLite database (standard library): a one-file pre-commit run looks up one
+row instead of loading the whole repository's results, and a cold run over thousands of files
+writes them in one transaction (one small file per article cost ~0.5 ms each on this disk).
 
 The cache is JSON (never pickle: a cache folder committed to a repository must not be able to
 run code). A file whose facts aren't JSON values is simply not cached.
@@ -12,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
+import sqlite3
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
@@ -50,23 +53,26 @@ def _decode_finding(path: str, row: list[Any]) -> Finding:
 class ResultCache:
     def __init__(self, folder: str, linter: Linter):
         self.folder = folder
-        self.file = os.path.join(folder, f"results-{__version__}.json")
+        self.file = os.path.join(folder, f"results-v{__version__}-f{FORMAT}.sqlite")
         self.linter = linter
-        self.entries: dict[str, Any] = {}
-        self.dirty = False
         self.fingerprints: dict[int, str] = {}
+        self.pending: list[tuple[str, str]] = []
+        self.db: sqlite3.Connection | None = None
 
     @classmethod
     def open(cls, folder: str, linter: Linter) -> ResultCache:
         cache = cls(folder, linter)
-        try:
-            with open(cache.file, encoding="utf-8") as handle:
-                data = json.load(handle)
-            if data.get("format") == FORMAT:
-                cache.entries = data.get("files", {})
-        except (OSError, ValueError, AttributeError):
-            cache.entries = {}  # missing or damaged: start again
+        if os.path.exists(cache.file):
+            cache.db = cache._connect()
         return cache
+
+    def _connect(self) -> sqlite3.Connection | None:
+        try:
+            db = sqlite3.connect(self.file, timeout=5)
+            db.execute("CREATE TABLE IF NOT EXISTS entries (path TEXT PRIMARY KEY, entry TEXT NOT NULL)")
+            return db
+        except sqlite3.Error:
+            return None  # damaged or locked: lint without a cache
 
     def _fingerprint(self, config: Config) -> str:
         key = id(config)
@@ -86,8 +92,14 @@ class ResultCache:
         return [stat.st_size, stat.st_mtime_ns, self._fingerprint(self.linter.config_for(path))]
 
     def get(self, path: str) -> FileReport | None:
-        entry = self.entries.get(os.path.abspath(path))
-        if entry is None or entry.get("stamp") != self._stamp(path):
+        if self.db is None:
+            return None
+        try:
+            row = self.db.execute("SELECT entry FROM entries WHERE path = ?", (os.path.abspath(path),)).fetchone()
+            entry = json.loads(row[0]) if row else None
+        except (sqlite3.Error, ValueError):
+            return None
+        if not isinstance(entry, dict) or entry.get("stamp") != self._stamp(path):
             return None
         from newslint.engine import FileReport
 
@@ -128,11 +140,10 @@ class ResultCache:
             json.dumps(entry["facts"])
         except (TypeError, ValueError):
             return
-        self.entries[os.path.abspath(report.path)] = entry
-        self.dirty = True
+        self.pending.append((os.path.abspath(report.path), json.dumps(entry)))
 
     def save(self) -> None:
-        if not self.dirty:
+        if not self.pending:
             return
         try:
             os.makedirs(self.folder, exist_ok=True)
@@ -140,9 +151,15 @@ class ResultCache:
             if not os.path.exists(ignore):
                 with open(ignore, "w", encoding="utf-8") as handle:
                     handle.write("# Created by newslint: a cache, never committed.\n*\n")
-            handle_fd, temp = tempfile.mkstemp(prefix=".results-", dir=self.folder)
-            with os.fdopen(handle_fd, "w", encoding="utf-8") as handle:
-                json.dump({"format": FORMAT, "version": __version__, "files": self.entries}, handle)
-            os.replace(temp, self.file)
         except OSError:
-            pass  # a read-only checkout lints fine without a cache
+            return  # a read-only checkout lints fine without a cache
+        if self.db is None:
+            self.db = self._connect()
+        if self.db is None:
+            return
+        try:
+            with self.db:
+                self.db.executemany("INSERT OR REPLACE INTO entries (path, entry) VALUES (?, ?)", self.pending)
+            self.pending.clear()
+        except sqlite3.Error:
+            pass

@@ -135,6 +135,25 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
+class _LazyPattern:
+    """A pattern compiled on first use. The claims lexicon has dozens of large alternations
+    (about 30 ms to compile with the regex module); most articles reach only a few of them,
+    and a one-file run should not pay for the rest."""
+
+    __slots__ = ("_compiled", "_flags", "_source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source = source
+        self._flags = flags
+        self._compiled: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = regex.compile(self._source, self._flags)
+        return getattr(compiled, name)
+
+
 @dataclass(frozen=True)
 class ClaimLexicon:
     """The compiled cue lexicons of one ``claims`` pack."""
@@ -197,14 +216,14 @@ class ClaimLexicon:
         for lemma in pack.get("reporting_verbs", []):
             lemma = str(lemma).lower()
             forms |= set(irregular.get(lemma, [])) | ({lemma} if lemma in irregular else _regular_forms(lemma))
-        verb_re = regex.compile(rf"\b(?:{_alternation(forms)})\b", flags)
+        verb_re = _LazyPattern(rf"\b(?:{_alternation(forms)})\b", flags)
         speech_nouns = _alternation(pack.get("speech_nouns", []))
-        speech_noun_re = regex.compile(
+        speech_noun_re = _LazyPattern(
             rf"\b(?:in|during|at|on|via|through)\s+(?:a|an|the|his|her|their|its|this|that|one)\s+"
             rf"(?:[\w-]+\s+){{0,2}}(?:{speech_nouns})\b",
             flags,
         )
-        finding_re = regex.compile(
+        finding_re = _LazyPattern(
             rf"\b(?:{_alternation(pack.get('finding_nouns', []))})\s+"
             r"(?:(?:also|has|have|had|now|previously|recently|\w+ly)\s+)?"
             r"(?:shows?|showed|shown|found|finds|suggests?|suggested|indicates?|indicated|concluded|concludes|revealed|reveals)\b",
@@ -212,11 +231,11 @@ class ClaimLexicon:
         )
         hedge_words = _alternation(pack.get("hedges", []))
         hedge_res: list[tuple[str, Any]] = [
-            (str(e["kind"]), regex.compile(str(e["pattern"]), flags)) for e in pack.get("hedge_patterns", [])
+            (str(e["kind"]), _LazyPattern(str(e["pattern"]), flags)) for e in pack.get("hedge_patterns", [])
         ]
-        hedge_res.append(("hedge", regex.compile(rf"\b(?:{hedge_words})\b", flags)))
-        verification_re = regex.compile("|".join(f"(?:{p})" for p in pack.get("verification_patterns", [])), flags)
-        anaphor_re = regex.compile(rf"\b(?:{_alternation(pack.get('anaphors', []))})\b", flags)
+        hedge_res.append(("hedge", _LazyPattern(rf"\b(?:{hedge_words})\b", flags)))
+        verification_re = _LazyPattern("|".join(f"(?:{p})" for p in pack.get("verification_patterns", [])), flags)
+        anaphor_re = _LazyPattern(rf"\b(?:{_alternation(pack.get('anaphors', []))})\b", flags)
         placeholders = {
             "{group}": f"(?:{_alternation(pack.get('weasel_groups', []))})",
             "{opinion}": f"(?:{_alternation(pack.get('weasel_verbs', []))})",
@@ -263,7 +282,7 @@ class ClaimLexicon:
             weasel_anchors=tuple(anchor_sets),
             weasel_also=tuple(also_lists),
             weasel_anchors_all=every,
-            uncertainty_any_re=regex.compile("|".join(f"(?:{p})" for p in uncertainty_sources) or r"(?!)", flags),
+            uncertainty_any_re=_LazyPattern("|".join(f"(?:{p})" for p in uncertainty_sources) or r"(?!)", flags),
             verb_forms=frozenset(f.lower() for f in forms),
             source_nouns=frozenset(str(n).lower() for n in pack.get("source_nouns", [])),
             verb_re=verb_re,
@@ -273,13 +292,13 @@ class ClaimLexicon:
             verification_re=verification_re,
             anaphor_re=anaphor_re,
             uncertainty_res=tuple(
-                (str(e["kind"]), regex.compile(str(e["pattern"]), flags)) for e in pack.get("uncertainty_patterns", [])
+                (str(e["kind"]), _LazyPattern(str(e["pattern"]), flags)) for e in pack.get("uncertainty_patterns", [])
             ),
             weasel_res=tuple(
-                (str(e["kind"]), regex.compile(expand(str(e["pattern"])), flags))
+                (str(e["kind"]), _LazyPattern(expand(str(e["pattern"])), flags))
                 for e in pack.get("weasel_patterns", [])
             ),
-            weasel_exemption_res=tuple(regex.compile(str(p), flags) for p in pack.get("weasel_exemptions", [])),
+            weasel_exemption_res=tuple(_LazyPattern(str(p), flags) for p in pack.get("weasel_exemptions", [])),
         )
 
 
