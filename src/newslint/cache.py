@@ -17,6 +17,7 @@ import json
 import os
 import sqlite3
 from dataclasses import asdict
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from newslint import __version__
@@ -50,6 +51,23 @@ def _decode_finding(path: str, row: list[Any]) -> Finding:
                    start, end)
 
 
+@lru_cache(maxsize=1)
+def _code_stamp() -> tuple[tuple[str, int, int], ...]:
+    """Size and mtime of newslint's own code, grammars and packs: an edited checkout (or an
+    upgrade that keeps the version number) never gets results made by other code."""
+    from newslint.packs import builtin_pack_dir
+
+    stamps = []
+    for root in (os.path.dirname(os.path.abspath(__file__)), str(builtin_pack_dir())):
+        for folder, _, names in os.walk(root):
+            for name in names:
+                if name.endswith((".py", ".lark", ".toml")):
+                    path = os.path.join(folder, name)
+                    stat = os.stat(path)
+                    stamps.append((path, stat.st_size, stat.st_mtime_ns))
+    return tuple(sorted(stamps))
+
+
 class ResultCache:
     def __init__(self, folder: str, linter: Linter):
         self.folder = folder
@@ -80,7 +98,7 @@ class ResultCache:
         if known is None:
             registry = self.linter.registry
             packs = [(p, os.stat(p).st_mtime_ns if os.path.exists(p) else 0) for p in config.packs]
-            material = repr((config, packs, sorted(registry.origin.items()), self.linter.overrides))
+            material = repr((config, packs, sorted(registry.origin.items()), self.linter.overrides, _code_stamp()))
             known = self.fingerprints[key] = hashlib.sha256(material.encode("utf-8")).hexdigest()
         return known
 

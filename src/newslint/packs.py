@@ -112,13 +112,13 @@ def _read_document(path: Path) -> dict[str, Any]:
     try:
         cached = _parse_cache_dir() / (hashlib.sha1(key.encode("utf-8")).hexdigest() + ".json")
         with cached.open(encoding="utf-8") as handle:
-            document = json.load(handle)
-        if isinstance(document, dict):
-            return document
+            stored = json.load(handle)
+        if isinstance(stored, dict):
+            return stored
     except (OSError, ValueError):
         pass
     try:
-        document = tomllib.loads(_read_text(path))
+        document: dict[str, Any] = tomllib.loads(_read_text(path))
     except tomllib.TOMLDecodeError as exc:
         raise PackError(f"{path}: invalid TOML: {exc}") from None
     if cached is not None:
