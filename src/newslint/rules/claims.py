@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import regex
 
 from newslint.findings import Severity
+from newslint.lazyre import lazy_compile
 from newslint.rule import Context, Rule
 from newslint.syntax.nodes import Block, Document, ReferenceEntry
 from newslint.syntax.prose import SENTENCE_INLINES, Sentence, all_sentences, prose_text, sentences
@@ -33,8 +34,8 @@ from newslint.text.claims import (
 
 # Quoted blocks are someone else's words; footnote definitions are the sources themselves.
 _NOT_WRITERS_VOICE = frozenset({"block_quote", "footnote_def"})
-_SPACE = regex.compile(r"\s+")
-_URL = regex.compile(r"\S+://\S+|www\.\S+")
+_SPACE = lazy_compile(r"\s+")
+_URL = lazy_compile(r"\S+://\S+|www\.\S+")
 
 
 def _lexicon(ctx: Context) -> ClaimLexicon:
@@ -210,16 +211,16 @@ def _weasel_blocks(doc: Document, lex: ClaimLexicon) -> Iterator[tuple[Block, se
 
 
 # A number used as a quantity: money, a percentage, or a count of something ("12 soldiers").
-_QUANTITY = regex.compile(
+_QUANTITY = lazy_compile(
     r"[$€£¥]\s?\d"
     r"|\b\d[\d,.]*\s?(?:%|per\s?cent\b|percent\b|(?:million|billion|trillion|thousand|hundred)\b)"
     r"|\b\d[\d,.]*\s+(?!(?:and|or|to|of|in|on|at|by|for|from|with|the|a|an|am|pm|a\.m|p\.m|and|as|was|were|is|are)\b)\p{Ll}{3,}",
 )
-_CASUALTY = regex.compile(
+_CASUALTY = lazy_compile(
     r"\b(?:killed|killing|dead|died|wounded|injured|casualties|fatalities|death\s+toll|massacred|executed)\b",
     regex.IGNORECASE,
 )
-_TERRITORY = regex.compile(
+_TERRITORY = lazy_compile(
     r"\b(?:captured|recaptured|seized|retook|retaken|regained|liberated|annexed|overran|encircled"
     r"|took\s+control|taken\s+control|advanced\s+(?:on|into|towards?))\b",
     regex.IGNORECASE,
@@ -229,7 +230,7 @@ _IRREGULAR_PAST = (
     "fell|rose|broke|stole|spent|built|cut|ran|beat|drove|threw|swore|froze|bent|sank|shut"
 )
 # A name doing something: "Zelensky rejected", "the Central Bank raised", "Acme has sold".
-_NAMED_ACTION = regex.compile(
+_NAMED_ACTION = lazy_compile(
     r"(?-i:(?<![\p{L}'’-])(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3}))\s+"
     rf"(?:(?:has|have|had)\s+)?(?P<verb>(?-i:\p{{Ll}})[\p{{L}}-]{{2,}}ed|{_IRREGULAR_PAST})\b"
 )
@@ -283,7 +284,7 @@ _NOT_NAMES = frozenset(
 )
 
 
-_CAPITALISED = regex.compile(r"(?<=[\p{L}\p{N},;:)]\s+)\p{Lu}[\p{L}'’-]+")
+_CAPITALISED = lazy_compile(r"(?<=[\p{L}\p{N},;:)]\s+)\p{Lu}[\p{L}'’-]+")
 
 
 def _name_keys(text: str) -> frozenset[str]:
@@ -404,7 +405,7 @@ def _entry_title(entry: ReferenceEntry) -> str:
     text = entry.text
     if entry.url:
         text = text.replace(entry.url, " ")
-    return _URL.sub(" ", text)
+    return str(_URL.sub(" ", text))
 
 
 class CitationMismatch(Rule):
@@ -503,7 +504,7 @@ _STRONG_HEDGES = frozenset(
     ]
 )
 # "There is no evidence that X" denies X; it does not hedge it.
-_DENIAL = regex.compile(r"no\s", regex.IGNORECASE)
+_DENIAL = lazy_compile(r"no\s", regex.IGNORECASE)
 _HEDGE_VOCABULARY = content_keys(
     "claims claimed remain remains unverified unconfirmed alleged allegedly reportedly independently "
     "verified confirmed could not been these those such"

@@ -9,9 +9,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, ClassVar
 
-import regex
-
 from newslint.findings import Fix, Severity
+from newslint.lazyre import lazy_compile
 from newslint.names_data import Gazetteer, PlaceInfo, Role, fold, likely_same_name, skeleton
 from newslint.rule import Context, Position, ProjectContext, Rule
 from newslint.syntax.nodes import Document
@@ -90,7 +89,7 @@ def segments(doc: Document) -> list[Segment]:
 # A capitalised word of four letters or more (no listed spelling is shorter) with its internal
 # apostrophes (Kyiv's, Pokrovs'k, O'Brien). The regex module's property classes scan about five
 # times faster than re's equivalent here.
-_CAPITALISED = regex.compile(r"\b\p{Lu}\p{L}{3,}(?:['’ʼ]\p{L}+)*")
+_CAPITALISED = lazy_compile(r"\b\p{Lu}\p{L}{3,}(?:['’ʼ]\p{L}+)*")
 _POSSESSIVES = frozenset(f"{a}{s}" for a in "'’ʼ" for s in "sS")
 # A US state or Canadian province after a name: "Odessa, Texas" is not the Ukrainian city.
 _NAMESAKE_REGION = re.compile(

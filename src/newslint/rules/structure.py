@@ -9,13 +9,14 @@ from difflib import Match, SequenceMatcher
 import regex
 
 from newslint.findings import Severity
+from newslint.lazyre import lazy_compile
 from newslint.rule import Context, Rule
 from newslint.rules.boilerplate import furniture
 from newslint.syntax.nodes import Block, Document
 from newslint.syntax.prose import Sentence, prose_text, sentences
 from newslint.syntax.text import normalize_words
 
-TOKEN = regex.compile(r"\S+")
+TOKEN = lazy_compile(r"\S+")
 # Punctuation to spaces, then str.split: the same words as WORD for news text, several times faster.
 _SEPARATORS = str.maketrans(dict.fromkeys(
     "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u00a0\u00ab\u00bb\u2010\u2011\u2012\u2013\u2014\u2018\u2019\u201c\u201d\u2026",
@@ -75,10 +76,10 @@ def _content(words: list[str]) -> set[str]:
 
 # A real sentence ends with a full stop or an exclamation: questions repeat in interviews by
 # design, and link lists, menus and captions (no closing punctuation) are NL601's business.
-STATEMENT_END = regex.compile(r"[.!][\"'\u201d\u2019)\]]*\s*$")
+STATEMENT_END = lazy_compile(r"[.!][\"'\u201d\u2019)\]]*\s*$")
 # "Progress: ...", "How it's going: ...": a templated field, repeated in every section on purpose.
-FIELD_LABEL = regex.compile(r"^\W*(?:[\w.'\u2019-]+\s+){0,3}[\w.'\u2019-]+\W*:")
-QUOTED = regex.compile(r"\u201c[^\u201d]*(?:\u201d|$)|\"[^\"]*(?:\"|$)")
+FIELD_LABEL = lazy_compile(r"^\W*(?:[\w.'\u2019-]+\s+){0,3}[\w.'\u2019-]+\W*:")
+QUOTED = lazy_compile(r"\u201c[^\u201d]*(?:\u201d|$)|\"[^\"]*(?:\"|$)")
 LENGTH_RATIO = 0.6  # a one-line summary of a long sentence is not a repeat of it
 PULL_QUOTE_DISTANCE = 3  # blocks between a pull-quote paragraph and the passage it quotes
 CANDIDATES = 3  # earlier blocks compared in full with a block that shares shingles with them
@@ -287,9 +288,9 @@ class RepeatedPassage(Rule):
 
 BODY_KINDS = frozenset({"paragraph", "list_item", "block_quote", "table"})
 MIN_BODY_WORDS = 6
-SENTENCE_END = regex.compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$|[.!?][\"'\u201d\u2019)\]]*\s")
+SENTENCE_END = lazy_compile(r"[.!?][\"'\u201d\u2019)\]]*\s*$|[.!?][\"'\u201d\u2019)\]]*\s")
 # End matter that legitimately follows the sources: credits, copyright, corrections.
-END_MATTER = regex.compile(
+END_MATTER = lazy_compile(
     r"""^\W*(?:©|\(c\)|copyright\b|all\ rights\ reserved|reporting\ by|additional\ reporting
     |editing\ by|writing\ by|compiled\ by|edited\ by|written\ by|originally\ published|published
     |updated|correction|clarification|editor'?s?\ note|disclosure|about\ the\ author|photo

@@ -6,9 +6,8 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any, ClassVar
 
-import regex
-
 from newslint.findings import Severity
+from newslint.lazyre import lazy_compile
 from newslint.packs import load_pack
 from newslint.rule import Context, Position, ProjectContext, Rule
 from newslint.rules.boilerplate import furniture
@@ -107,7 +106,7 @@ class DuplicateTitle(Rule):
 
 BODY_KINDS = frozenset({"paragraph", "list_item", "block_quote", "table"})
 KICKER_MAX_WORDS = 4  # "Real-Time Updates: Ukraine Conflict": a label and a topic, no news
-SITE_SUFFIX = regex.compile(r"\s+[-\u2013\u2014|]\s+(?P<site>[^-\u2013\u2014|]{2,40})$")
+SITE_SUFFIX = lazy_compile(r"\s+[-\u2013\u2014|]\s+(?P<site>[^-\u2013\u2014|]{2,40})$")
 
 
 @lru_cache(maxsize=32)
@@ -268,13 +267,13 @@ _SMALL_WORDS = """a an the and but or nor for so yet as at by in of off on per t
     near outside past since through toward towards under until unto within without
     de del della der di da das dos du la le van von al bin ibn"""
 SMALL_WORDS = frozenset(_SMALL_WORDS.split())
-TOKEN = regex.compile(r"\S+")
-EDGE = regex.compile(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$")
+TOKEN = lazy_compile(r"\S+")
+EDGE = lazy_compile(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$")
 SEGMENT_END = tuple(".:;?!\u2014\u2013|")  # the next word starts a new segment, capitalised in both styles
 OPEN_QUOTES = "\"'\u201c\u2018"
 CLOSE_QUOTES = "\"'\u201d\u2019"
-CODE_SPAN = regex.compile(r"`[^`]*`")
-BODY_WORD = regex.compile(r"(?<=[\p{L}\p{N},;]\s+)[\p{L}][\p{L}'\u2019-]*")
+CODE_SPAN = lazy_compile(r"`[^`]*`")
+BODY_WORD = lazy_compile(r"(?<=[\p{L}\p{N},;]\s+)[\p{L}][\p{L}'\u2019-]*")
 
 
 def headline_words(text: str) -> list[tuple[str, bool]]:

@@ -21,6 +21,7 @@ from typing import Any
 
 import regex
 
+from newslint.lazyre import lazy_compile
 from newslint.packs import Pack, PackError
 from newslint.text.sentences import claims_pack
 
@@ -102,14 +103,14 @@ _AMBIGUOUS_NOUN_FORMS = _words(
     "fear promises promise tweets tweet counters counter remarks remark concerns warns statements "
     "denies replies reply responds describes thinks believes hopes says tells adds"
 )
-_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*|[,;:“”\"(\[\]—–]")
-_QUOTES = regex.compile(
+_TOKEN = lazy_compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*|[,;:“”\"(\[\]—–]")
+_QUOTES = lazy_compile(
     r"“[^“”]*(?:”|\Z)"  # curly: may run to the end when the quote continues into the next sentence
     r"|(?:(?<=^|[\s(\[—–-])\"[^\"]*(?:\"|\Z))"  # straight: opening quote after a space
     r"|‘[^‘’]*’(?!\w)"
 )
-_QUESTION_TAIL = regex.compile(r"\?[\s\"'”’)\]]*(?:\[[^\]]{1,8}\][\s.]*)*\Z")
-_ACCORDING = regex.compile(
+_QUESTION_TAIL = lazy_compile(r"\?[\s\"'”’)\]]*(?:\[[^\]]{1,8}\][\s.]*)*\Z")
+_ACCORDING = lazy_compile(
     r"\baccording\s+to\s+(?P<src>[^,;.:!?]{1,80}?)(?=\s*(?:[,;.:!?]|\Z|\s(?:that|the\s+\w+\s+(?:is|was|has))\b))",
     regex.IGNORECASE,
 )
@@ -133,25 +134,6 @@ def _alternation(words: Iterable[str]) -> str:
     # Longest first so "points out" wins over "points"; spaces match any whitespace.
     ordered = sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True)
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-
-
-class _LazyPattern:
-    """A pattern compiled on first use. The claims lexicon has dozens of large alternations
-    (about 30 ms to compile with the regex module); most articles reach only a few of them,
-    and a one-file run should not pay for the rest."""
-
-    __slots__ = ("_compiled", "_flags", "_source")
-
-    def __init__(self, source: str, flags: int = 0) -> None:
-        self._source = source
-        self._flags = flags
-        self._compiled: Any = None
-
-    def __getattr__(self, name: str) -> Any:
-        compiled = self._compiled
-        if compiled is None:
-            compiled = self._compiled = regex.compile(self._source, self._flags)
-        return getattr(compiled, name)
 
 
 @dataclass(frozen=True)
@@ -216,14 +198,14 @@ class ClaimLexicon:
         for lemma in pack.get("reporting_verbs", []):
             lemma = str(lemma).lower()
             forms |= set(irregular.get(lemma, [])) | ({lemma} if lemma in irregular else _regular_forms(lemma))
-        verb_re = _LazyPattern(rf"\b(?:{_alternation(forms)})\b", flags)
+        verb_re = lazy_compile(rf"\b(?:{_alternation(forms)})\b", flags)
         speech_nouns = _alternation(pack.get("speech_nouns", []))
-        speech_noun_re = _LazyPattern(
+        speech_noun_re = lazy_compile(
             rf"\b(?:in|during|at|on|via|through)\s+(?:a|an|the|his|her|their|its|this|that|one)\s+"
             rf"(?:[\w-]+\s+){{0,2}}(?:{speech_nouns})\b",
             flags,
         )
-        finding_re = _LazyPattern(
+        finding_re = lazy_compile(
             rf"\b(?:{_alternation(pack.get('finding_nouns', []))})\s+"
             r"(?:(?:also|has|have|had|now|previously|recently|\w+ly)\s+)?"
             r"(?:shows?|showed|shown|found|finds|suggests?|suggested|indicates?|indicated|concluded|concludes|revealed|reveals)\b",
@@ -231,11 +213,11 @@ class ClaimLexicon:
         )
         hedge_words = _alternation(pack.get("hedges", []))
         hedge_res: list[tuple[str, Any]] = [
-            (str(e["kind"]), _LazyPattern(str(e["pattern"]), flags)) for e in pack.get("hedge_patterns", [])
+            (str(e["kind"]), lazy_compile(str(e["pattern"]), flags)) for e in pack.get("hedge_patterns", [])
         ]
-        hedge_res.append(("hedge", _LazyPattern(rf"\b(?:{hedge_words})\b", flags)))
-        verification_re = _LazyPattern("|".join(f"(?:{p})" for p in pack.get("verification_patterns", [])), flags)
-        anaphor_re = _LazyPattern(rf"\b(?:{_alternation(pack.get('anaphors', []))})\b", flags)
+        hedge_res.append(("hedge", lazy_compile(rf"\b(?:{hedge_words})\b", flags)))
+        verification_re = lazy_compile("|".join(f"(?:{p})" for p in pack.get("verification_patterns", [])), flags)
+        anaphor_re = lazy_compile(rf"\b(?:{_alternation(pack.get('anaphors', []))})\b", flags)
         placeholders = {
             "{group}": f"(?:{_alternation(pack.get('weasel_groups', []))})",
             "{opinion}": f"(?:{_alternation(pack.get('weasel_verbs', []))})",
@@ -282,7 +264,7 @@ class ClaimLexicon:
             weasel_anchors=tuple(anchor_sets),
             weasel_also=tuple(also_lists),
             weasel_anchors_all=every,
-            uncertainty_any_re=_LazyPattern("|".join(f"(?:{p})" for p in uncertainty_sources) or r"(?!)", flags),
+            uncertainty_any_re=lazy_compile("|".join(f"(?:{p})" for p in uncertainty_sources) or r"(?!)", flags),
             verb_forms=frozenset(f.lower() for f in forms),
             source_nouns=frozenset(str(n).lower() for n in pack.get("source_nouns", [])),
             verb_re=verb_re,
@@ -292,13 +274,13 @@ class ClaimLexicon:
             verification_re=verification_re,
             anaphor_re=anaphor_re,
             uncertainty_res=tuple(
-                (str(e["kind"]), _LazyPattern(str(e["pattern"]), flags)) for e in pack.get("uncertainty_patterns", [])
+                (str(e["kind"]), lazy_compile(str(e["pattern"]), flags)) for e in pack.get("uncertainty_patterns", [])
             ),
             weasel_res=tuple(
-                (str(e["kind"]), _LazyPattern(expand(str(e["pattern"])), flags))
+                (str(e["kind"]), lazy_compile(expand(str(e["pattern"])), flags))
                 for e in pack.get("weasel_patterns", [])
             ),
-            weasel_exemption_res=tuple(_LazyPattern(str(p), flags) for p in pack.get("weasel_exemptions", [])),
+            weasel_exemption_res=tuple(lazy_compile(str(p), flags) for p in pack.get("weasel_exemptions", [])),
         )
 
 
@@ -443,7 +425,7 @@ def find_attribution(sentence: str, lexicon: ClaimLexicon | None = None) -> Attr
     return min(found, key=lambda a: a.start)
 
 
-_REPORTEDLY = regex.compile(r"\b(?:reportedly|allegedly|purportedly)\b", regex.IGNORECASE)
+_REPORTEDLY = lazy_compile(r"\b(?:reportedly|allegedly|purportedly)\b", regex.IGNORECASE)
 
 
 # ---------------------------------------------------------------------------- hedges
@@ -521,12 +503,12 @@ def find_uncertainty_cue(title: str, lexicon: ClaimLexicon | None = None) -> Cue
     return Cue(start, end, title[start:end], first.kind)
 
 
-_LINK = regex.compile(r"\s*(?:(?:remains?|are|is|were|was|still|as|yet|but|and|or|of|as\s+yet)\s+)*", regex.IGNORECASE)
+_LINK = lazy_compile(r"\s*(?:(?:remains?|are|is|were|was|still|as|yet|but|and|or|of|as\s+yet)\s+)*", regex.IGNORECASE)
 
 
 # ---------------------------------------------------------------------------- content words
 
-_CONTENT_TOKEN = regex.compile(r"\p{L}[\p{L}\p{N}'’-]*")
+_CONTENT_TOKEN = lazy_compile(r"\p{L}[\p{L}\p{N}'’-]*")
 # Function words and the newsroom's own vocabulary: sharing "said" or "report" with a source
 # title says nothing about whether the sentence is about what the source covers.
 _STOPWORDS = _words(
