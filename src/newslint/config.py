@@ -37,6 +37,11 @@ class ConfigError(Exception):
     """Invalid configuration: reported on one line, exit 2."""
 
 
+# (config, registry, per-file patterns matched) -> enabled codes; the objects are kept in the
+# value so an id is never reused while its entry lives.
+_ENABLED: dict[tuple[int, int, tuple[str, ...]], tuple[Config, Registry, frozenset[str]]] = {}
+
+
 @dataclass(frozen=True)
 class Config:
     """Resolved settings for the files under one config file (or the defaults)."""
@@ -52,6 +57,11 @@ class Config:
     source: str = "<defaults>"
 
     def enabled_codes(self, registry: Registry, path: str | None = None) -> frozenset[str]:
+        matched = tuple(p for p in self.per_file_ignores if path is not None and self.matches(path, p))
+        key = (id(self), id(registry), matched)
+        known = _ENABLED.get(key)
+        if known is not None and known[0] is self and known[1] is registry:
+            return known[2]  # one shared set per config: a 100,000-file run keeps one, not 100,000
         if self.select is None:
             codes = {rule.code for rule in registry.rules() if rule.default_enabled}
         else:
@@ -62,12 +72,12 @@ class Config:
             codes |= self._resolve(registry, selector)
         for selector in self.ignore:
             codes -= self._resolve(registry, selector)
-        if path is not None:
-            for pattern, selectors in self.per_file_ignores.items():
-                if self.matches(path, pattern):
-                    for selector in selectors:
-                        codes -= self._resolve(registry, selector)
-        return frozenset(codes)
+        for pattern in matched:
+            for selector in self.per_file_ignores[pattern]:
+                codes -= self._resolve(registry, selector)
+        result = frozenset(codes)
+        _ENABLED[key] = (self, registry, result)
+        return result
 
     def _resolve(self, registry: Registry, selector: str) -> set[str]:
         try:

@@ -138,11 +138,15 @@ class Linter:
         self.jobs = max(1, jobs)
         self.cache_dir = None if fix else cache_dir  # fixing must read and write the real files
         self.instances: dict[str, Rule] = {}
+        self._overridden: dict[int, tuple[Config, Config]] = {}
 
     def config_for(self, path: str) -> Config:
         config = self.fixed_config or config_for_path(path)
         if self.overrides:
-            config = config.with_overrides(**self.overrides)
+            derived = self._overridden.get(id(config))
+            if derived is None or derived[0] is not config:
+                derived = self._overridden[id(config)] = (config, config.with_overrides(**self.overrides))
+            config = derived[1]
         return config
 
     def rule(self, code: str) -> Rule:
@@ -276,7 +280,10 @@ class Linter:
                 reports[index] = hit
             else:
                 todo.append(index)
+        shared: dict[frozenset[str], frozenset[str]] = {}
         for index, report in zip(todo, self._map([files[i] for i in todo]), strict=True):
+            # reports from workers or the cache each bring their own copy of the enabled set
+            report.enabled = shared.setdefault(report.enabled, report.enabled)
             reports[index] = report
             if cache is not None:
                 cache.put(report)
