@@ -48,6 +48,7 @@ BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 sys.path.insert(0, str(BENCH))
 from generate import GENERATOR_VERSION, read_manifest, write_corpus  # noqa: E402
+from throughput import ARTICLE_SUFFIXES, FLOOR_PATTERNS, SKIP_DIRS  # noqa: E402  (one floor for both scripts)
 
 MARKDOWNLINT_VERSION = "0.22.1"
 PROSELINT_VERSION = "0.16.0"
@@ -58,20 +59,7 @@ SHARED = REPO.parent / "shared" / "corpus"
 GEN_COUNT, GEN_WORDS, GEN_SEED = 2000, 700, 1
 QUICK_FILES = 200
 
-ARTICLE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".txt")  # what newslint reads
 SUFFIX_GLOB = "{md,markdown,mdown,mkd,txt}"
-SKIP_DIRS = {".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", "__pycache__",
-             ".newslint_cache", ".mypy_cache", ".pytest_cache", ".ruff_cache", "site-packages"}
-
-# The floor's five regexes (as bench/throughput.py): numeric citations, footnote references,
-# headings, reference-list entries and link definitions.
-FLOOR_PATTERNS = [
-    re.compile(r"\[(\d{1,4}(?:\s*[,\u2013-]\s*\d{1,4})*)\]"),
-    re.compile(r"\[\^([^\]\s]+)\]"),
-    re.compile(r"^ {0,3}#{1,6}[ \t]+(.*)$", re.MULTILINE),
-    re.compile(r"^ {0,3}(?:\d{1,9}[.)]|\[\d{1,4}\])[ \t]+(\S.*)$", re.MULTILINE),
-    re.compile(r"^ {0,3}\[([^\]\n]+)\]:[ \t]*(\S+)", re.MULTILINE),
-]
 
 NL_COLD = "newslint (cold, no cache)"
 NL_WARM = "newslint (warm cache)"
