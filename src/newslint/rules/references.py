@@ -14,6 +14,16 @@ def _cited_labels(doc: Document) -> set[str]:
     return {label for citation in doc.citations for label in citation.labels}
 
 
+def _includes_templates(doc: Document) -> bool:
+    """Whether the article pulls in a template (Jekyll/Liquid ``{% include ... %}``): static
+    sites keep shared link definitions in such includes."""
+    return any(
+        block.kind == "paragraph"
+        and doc.slice(block.content_start, block.content_end).lstrip().startswith("{% include")
+        for block in doc.blocks
+    )
+
+
 class UnusedReference(Rule):
     """A reference entry, footnote or link definition that nothing in the article cites.
 
@@ -80,7 +90,8 @@ class UndefinedCitation(Rule):
 
     **What it flags**: ``[7]`` when the reference list has no entry 7 (each missing number of
     a range such as ``[6-8]`` counts); ``[^note]`` with no ``[^note]:`` definition;
-    ``[text][label]`` and ``[label][]`` with no ``[label]:`` definition. Bracketed words that
+    ``[text][label]`` and ``[label][]`` with no ``[label]:`` definition (unless the article
+    includes a site template, ``{% include ... %}``, which may define it). Bracketed words that
     are not citations (``[sic]``, ``[…]``, ``[the ministry]``) are text and never flagged, and
     neither is a number inside a link (``[[3]](#note-3)``), which points somewhere already.
 
@@ -112,9 +123,12 @@ class UndefinedCitation(Rule):
 
     def check(self, doc: Document, ctx: Context) -> None:
         defined = doc.references_by_label()
+        external_links = _includes_templates(doc)
         for citation in doc.citations:
             if citation.kind in ("pandoc", "shortcut") or citation.linked:
                 continue  # pandoc keys live in a bibliography file; shortcuts exist by definition
+            if citation.kind == "link" and external_links:
+                continue  # a site template supplies link definitions we can't see
             missing = [label for label in citation.labels if label not in defined]
             if not missing:
                 continue

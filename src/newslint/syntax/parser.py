@@ -277,6 +277,7 @@ class _Builder:
         self.section: str | None = None
         self.section_level = 0
         self.list_next_number: int | None = None
+        self.item_content_width: int | None = None  # content column of the list item above
         self.inline = InlineBuilder(frozenset())
 
     # -- entry -------------------------------------------------------------------------
@@ -285,11 +286,20 @@ class _Builder:
         children = [c for c in tree.children if isinstance(c, Tree)]
         self.inline = InlineBuilder(self._link_labels(children))
         for child in children:
-            handler = getattr(self, "_" + str(child.data), None)
+            kind = str(child.data)
             tokens = [t for t in child.children if isinstance(t, Token)]
+            if kind == "indented_code" and self._continues_list_item(tokens):
+                # CommonMark: after a list item and blank lines, text indented less than the
+                # item's content column + 4 is another paragraph of that item, not code.
+                start, end = self._span(tokens)
+                self._prose("list_item", tokens, start, end)
+                continue
+            handler = getattr(self, "_" + kind, None)
             if handler is not None and tokens:
                 handler(tokens)
-            if child.data not in ("ordered_item", "blank"):
+            if kind not in ("bullet_item", "ordered_item", "blank"):
+                self.item_content_width = None
+            if kind not in ("ordered_item", "blank"):
                 self.list_next_number = None
         if self.format == "text":
             self._plain_headlines()
@@ -303,6 +313,13 @@ class _Builder:
             references=tuple(self.references),
             citations=tuple(self.citations),
         )
+
+    def _continues_list_item(self, tokens: Sequence[Token]) -> bool:
+        width = self.item_content_width
+        if width is None:
+            return False
+        indents = [_leading(str(t).replace("\t", "    "), " ") for t in tokens if str(t).strip()]
+        return bool(indents) and min(indents) < width + 4
 
     def _link_labels(self, children: Iterable[Tree[Token]]) -> frozenset[str]:
         labels = set()
@@ -505,6 +522,7 @@ class _Builder:
 
     def _bullet_item(self, tokens: list[Token]) -> None:
         width = self._marker_width(str(tokens[0]), "-*+")
+        self.item_content_width = width
         content_start, end, source = self._list_content(tokens, width)
         if self._in_reference_section():
             self._reference_block(tokens)
@@ -521,6 +539,7 @@ class _Builder:
         number = written if self.list_next_number is None else self.list_next_number
         self.list_next_number = number + 1
         width = self._marker_width(raw, "0123456789.)")
+        self.item_content_width = width
         content_start, end, source = self._list_content(tokens, width)
         if self._in_reference_section():
             self._reference_block(tokens, number=number)
