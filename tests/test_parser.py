@@ -152,3 +152,19 @@ def test_link_text_citation_is_marked_linked():
     doc = parse("Claim.[[4]](https://example.org/#n4)\n", "a.md")
     (citation,) = doc.citations
     assert citation.labels == ("4",) and citation.linked
+
+
+def test_numbers_as_link_text_and_indices_are_not_numeric_citations():
+    doc = parse("BIPs [114][BIP114], then [1][2], key[0] and [3].\n\n[bip114]: https://example.org\n", "a.md")
+    assert [(c.kind, c.labels) for c in doc.citations] == [
+        ("link", ("bip114",)),
+        ("numeric", ("1",)),
+        ("numeric", ("2",)),
+        ("numeric", ("3",)),
+    ]
+
+
+def test_indented_paragraph_after_a_list_item_belongs_to_it():
+    doc = parse("- item\n\n    more [a][b] text\n\n        code [x][y]\n\n[b]: https://example.org\n", "a.md")
+    assert [b.kind for b in doc.blocks] == ["list_item", "list_item", "code", "link_def"]
+    assert [c.labels for c in doc.citations] == [("b",)]
