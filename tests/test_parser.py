@@ -168,3 +168,16 @@ def test_indented_paragraph_after_a_list_item_belongs_to_it():
     doc = parse("- item\n\n    more [a][b] text\n\n        code [x][y]\n\n[b]: https://example.org\n", "a.md")
     assert [b.kind for b in doc.blocks] == ["list_item", "list_item", "code", "link_def"]
     assert [c.labels for c in doc.citations] == [("b",)]
+
+
+def test_citation_followed_by_a_colon_is_still_a_citation():
+    doc = parse("Pad[^1]: the team, as said [3]: the army.\n\n[^1]: a\n\n[3] c\n", "a.md")
+    assert [c.labels for c in doc.citations] == [("^1",), ("3",)]
+
+
+def test_plain_text_entries_may_have_a_colon():
+    doc = parse("Head\n\nText [1] and [2].\n\n[1]: Reuters report\n[2]: http://example.org/z\n", "a.txt")
+    assert [(r.kind, r.label, r.text) for r in doc.references] == [
+        ("numbered", "1", "Reuters report"),
+        ("link", "2", "http://example.org/z"),
+    ]

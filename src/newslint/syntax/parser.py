@@ -574,7 +574,7 @@ class _Builder:
             entry_end = markers[index + 1].start if index + 1 < len(markers) else end
             self._add_entry(
                 "numbered", marker.labels[0], f"[{marker.labels[0]}]",
-                marker.start, marker.end, marker.end, entry_end,
+                marker.start, marker.end, marker.end + (self.text[marker.end] == ":"), entry_end,
             )
 
     def _footnote_def(self, tokens: list[Token]) -> None:
