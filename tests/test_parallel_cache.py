@@ -44,3 +44,16 @@ def test_clean_removes_the_cache(tmp_path):
     assert (tmp_path / ".newslint_cache").is_dir()
     assert run_cli("clean", cwd=tmp_path).returncode == 0
     assert not (tmp_path / ".newslint_cache").exists()
+
+
+def test_cache_survives_a_touch_but_not_an_edit_of_the_same_size(tmp_path):
+    import os
+
+    (tmp_path / "a.txt").write_text("Lead\n\nText [1].\n\n[1] A\n[2] B\n")
+    first = run_cli("check", "--format", "json", "a.txt", cwd=tmp_path)
+    os.utime(tmp_path / "a.txt", ns=(1, 1))  # a checkout or a touch: new time, same content
+    second = run_cli("check", "--format", "json", "a.txt", cwd=tmp_path)
+    assert second.stdout == first.stdout
+    (tmp_path / "a.txt").write_text("Lead\n\nText [2].\n\n[1] A\n[2] B\n")  # same size, new content
+    third = run_cli("check", "--format", "json", "a.txt", cwd=tmp_path)
+    assert b"reference [1] is listed" in third.stdout

@@ -1,6 +1,7 @@
 """The results cache (``.newslint_cache/``): an unchanged file with an unchanged config is not
-read again. Entries are keyed by the file's path, size and modification time, the newslint
-version, the file's resolved configuration and the rule set; they hold the file's findings,
+read again. Entries are keyed by the file's path, size and modification time (a changed time
+with the same size falls back to comparing the content's hash), the newslint version and
+code, the file's resolved configuration and the rule set; they hold the file's findings,
 suppression directives and project-rule facts, so project rules re-run from the cache too.
 Entries live in one SQLite database (standard library): a one-file pre-commit run looks up one
 row instead of loading the whole repository's results, and a cold run over thousands of files
@@ -49,6 +50,14 @@ def _decode_finding(path: str, row: list[Any]) -> Finding:
         decoded_fix = Fix(fix[0], edits, fix[1])
     return Finding(path, line, column, end_line, end_column, code, rule, Severity(severity), message, decoded_fix,
                    start, end)
+
+
+def _digest(path: str) -> str | None:
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.sha1(handle.read()).hexdigest()
+    except OSError:
+        return None
 
 
 @lru_cache(maxsize=1)
@@ -117,8 +126,18 @@ class ResultCache:
             entry = json.loads(row[0]) if row else None
         except (sqlite3.Error, ValueError):
             return None
-        if not isinstance(entry, dict) or entry.get("stamp") != self._stamp(path):
+        stamp = self._stamp(path)
+        if not isinstance(entry, dict) or stamp is None:
             return None
+        if entry.get("stamp") != stamp:
+            # same size and config but a new mtime (a checkout, a touch): compare the content
+            old = entry.get("stamp")
+            if not (isinstance(old, list) and old[0] == stamp[0] and old[2] == stamp[2]):
+                return None
+            if entry.get("digest") != _digest(path):
+                return None
+            entry["stamp"] = stamp
+            self.pending.append((os.path.abspath(path), json.dumps(entry)))
         from newslint.engine import FileReport
 
         try:
@@ -149,6 +168,7 @@ class ResultCache:
             directives.append(row)
         entry = {
             "stamp": stamp,
+            "digest": _digest(report.path),
             "findings": [_encode_finding(f) for f in report.findings],
             "directives": directives,
             "enabled": sorted(report.enabled),
