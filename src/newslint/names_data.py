@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
+from newslint.lazyre import lazy_compile
 from newslint.packs import Pack, PackError, load_pack, register_kind
 
 __all__ = [
@@ -234,12 +235,14 @@ class Gazetteer:
     house: Mapping[str, _HousePlace]
     exonym_phrases: tuple[str, ...]
     fixed_phrases: tuple[str, ...]
-    _geo_blocks: tuple[str, ...]
+    # The GeoNames records, loaded on first use: most articles need only the house table,
+    # and the 1.5 MB pack costs ~7 ms to read even from the parse cache.
+    _geo_blocks: Callable[[], tuple[str, ...]]
     _house_index: dict[str, str] = field(default_factory=dict)  # folded spelling -> place id
     _by_geonames: dict[int, str] = field(default_factory=dict)  # geonameid -> place id
     _geo: _GeoIndex | None = None
     max_words: int = 1
-    _heads: dict[str, re.Pattern[str]] | None = None
+    _heads: dict[str, Any] | None = None
     _skeletons: dict[str, tuple[tuple[str, str], ...]] | None = None
 
     @classmethod
@@ -248,9 +251,12 @@ class Gazetteer:
         return _load_gazetteer(tuple(str(f) for f in user_files))
 
     @classmethod
-    def from_packs(cls, places: Pack, place_names: Pack) -> Gazetteer:
-        table = places.get("gazetteer", {})
-        blocks = tuple(v for k, v in sorted(table.items()) if k in ("records", "extra") and isinstance(v, str))
+    def from_packs(cls, places: Pack | Callable[[], Pack], place_names: Pack) -> Gazetteer:
+        def blocks() -> tuple[str, ...]:
+            pack = places() if callable(places) else places
+            table = pack.get("gazetteer", {})
+            return tuple(v for k, v in sorted(table.items()) if k in ("records", "extra") and isinstance(v, str))
+
         house = _house_places(place_names)
         exonyms = tuple(_str_list(place_names.get("exonyms"), f"{place_names.path}: exonyms"))
         fixed = tuple(_str_list(place_names.get("fixed_names"), f"{place_names.path}: fixed_names"))
@@ -276,7 +282,7 @@ class Gazetteer:
     def geo(self) -> _GeoIndex:
         """The GeoNames index, built on first use (about 60 ms)."""
         if self._geo is None:
-            self._geo = _GeoIndex.build(self._geo_blocks)
+            self._geo = _GeoIndex.build(self._geo_blocks())
         return self._geo
 
     @property
@@ -323,7 +329,7 @@ class Gazetteer:
         return self._house_info(self.house[place_id], key) if place_id is not None else None
 
     @property
-    def multiword_heads(self) -> Mapping[str, re.Pattern[str]]:
+    def multiword_heads(self) -> Mapping[str, Any]:
         """First word (folded) of every house spelling of two or more words (``Chasiv Yar``,
         ``Ivano-Frankivsk``) -> a case-insensitive pattern matching those spellings at a position."""
         if self._heads is None:
@@ -333,7 +339,7 @@ class Gazetteer:
                     words = re.split(r"[\s\-‐‑]+", spelling.strip())
                     if len(words) > 1:
                         spellings.setdefault(fold(words[0]), set()).add(spelling)
-            heads: dict[str, re.Pattern[str]] = {}
+            heads: dict[str, Any] = {}
             for head, names in spellings.items():
                 alternatives = []
                 for name in sorted(names, key=len, reverse=True):
@@ -344,7 +350,8 @@ class Gazetteer:
                             for i, part in enumerate(parts)
                         )
                     )
-                heads[head] = re.compile(rf"(?:{'|'.join(alternatives)})(?![^\W_])", re.IGNORECASE)
+                # compiled when an article first names a place starting with this word
+                heads[head] = lazy_compile(rf"(?:{'|'.join(alternatives)})(?![^\W_])", re.IGNORECASE)
             self._heads = heads
         return self._heads
 
@@ -442,7 +449,7 @@ class Gazetteer:
 
 @lru_cache(maxsize=32)
 def _load_gazetteer(user_files: tuple[str, ...]) -> Gazetteer:
-    return Gazetteer.from_packs(load_pack(GAZETTEER_PACK, user_files), load_pack(PLACE_NAMES_PACK, user_files))
+    return Gazetteer.from_packs(lambda: load_pack(GAZETTEER_PACK, user_files), load_pack(PLACE_NAMES_PACK, user_files))
 
 
 # --- transliteration skeletons -------------------------------------------------------------------
