@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from newslint.config import Config
     from newslint.engine import FileReport, Linter
 
-DEFAULT_CACHE_DIR = ".newslint_cache"
+DEFAULT_CACHE_DIR = ".newslint_cache"  # the CLI's default too (kept there to spare the import)
 FORMAT = 1
 
 

@@ -89,7 +89,6 @@ def check(
     """Lint articles: files, folders (recursing over *.md, *.markdown, *.txt) or - for stdin."""
     from newslint.config import ConfigError
     from newslint.engine import InputError, Linter, decode
-    from newslint.gitdiff import ChangedLines, GitError
     from newslint.packs import PackError
     from newslint.registry import RegistryError
     from newslint.report import ReportContext, get_reporter
@@ -103,19 +102,18 @@ def check(
     }
     stdin_name = stdin_filename or "-"
     try:
-        changed = ChangedLines(diff_base) if diff_base else None
-        from newslint.cache import DEFAULT_CACHE_DIR
+        changed = _changed_lines(diff_base) if diff_base else None
 
         linter = Linter(
             overrides=overrides,
             fix=fix or show_diff,
             unsafe_fixes=unsafe_fixes,
             jobs=jobs or (os.cpu_count() or 1),
-            cache_dir=None if no_cache else (cache_dir or DEFAULT_CACHE_DIR),
+            cache_dir=None if no_cache else (cache_dir or DEFAULT_CACHE_DIR),  # see newslint.cache
         )
         stdin_text = decode(sys.stdin.buffer.read(), stdin_name) if "-" in paths else None
         result = linter.run(list(paths), stdin_text=stdin_text, stdin_name=stdin_name)
-    except (ConfigError, PackError, RegistryError, InputError, GitError) as exc:
+    except (ConfigError, PackError, RegistryError, InputError) as exc:
         _fail(str(exc))
         sys.exit(EXIT_ERROR)
 
@@ -169,6 +167,19 @@ def check(
     threshold = SEVERITY_ORDER[fail_on]
     failing = any(SEVERITY_ORDER[str(f.severity)] >= threshold for f in findings)
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+DEFAULT_CACHE_DIR = ".newslint_cache"
+
+
+def _changed_lines(base: str) -> Any:
+    from newslint.gitdiff import ChangedLines, GitError
+
+    try:
+        return ChangedLines(base)
+    except GitError as exc:
+        _fail(f"--diff-base {base}: {exc}")
+        sys.exit(EXIT_ERROR)
 
 
 def _report_errors(errors: Sequence[str]) -> None:
@@ -244,8 +255,6 @@ def _sources(findings: Sequence[Any], result: Any, stdin_name: str) -> dict[str,
 def clean(cache_dir: str | None) -> None:
     """Remove the results cache."""
     import shutil
-
-    from newslint.cache import DEFAULT_CACHE_DIR
 
     folder = cache_dir or DEFAULT_CACHE_DIR
     if os.path.isdir(folder):

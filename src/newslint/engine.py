@@ -269,9 +269,11 @@ class Linter:
         return result
 
     def _lint_files(self, files: list[str]) -> list[FileReport]:
-        from newslint.cache import ResultCache
+        cache = None
+        if self.cache_dir:
+            from newslint.cache import ResultCache
 
-        cache = ResultCache.open(self.cache_dir, self) if self.cache_dir else None
+            cache = ResultCache.open(self.cache_dir, self)
         reports: list[FileReport | None] = [None] * len(files)
         todo: list[int] = []
         for index, path in enumerate(files):
