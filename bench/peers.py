@@ -48,7 +48,7 @@ BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 sys.path.insert(0, str(BENCH))
 from generate import GENERATOR_VERSION, read_manifest, write_corpus  # noqa: E402
-from throughput import ARTICLE_SUFFIXES, FLOOR_PATTERNS, SKIP_DIRS  # noqa: E402  (one floor for both scripts)
+from throughput import ARTICLE_SUFFIXES, SKIP_DIRS, time_floor  # noqa: E402  (one floor for both scripts)
 
 MARKDOWNLINT_VERSION = "0.22.1"
 PROSELINT_VERSION = "0.16.0"
@@ -456,29 +456,11 @@ def summarize(job: Job, results: list[ChildRun], files: int, mb: float) -> Row:
     return row
 
 
-def floor_pass(paths: list[Path]) -> int:
-    hits = 0
-    for p in paths:
-        text = p.read_text(encoding="utf-8", errors="replace")
-        for rx in FLOOR_PATTERNS:
-            for _ in rx.finditer(text):
-                hits += 1
-    return hits
-
-
 def measure_floor(corpus: Corpus, runs: int) -> Row:
     paths = [corpus.root / f for f in corpus.files]
-    walls: list[float] = []
-    cpus: list[float] = []
-    hits = 0
-    for _ in range(runs):
-        c0 = time.process_time()
-        t0 = time.perf_counter()
-        hits = floor_pass(paths)
-        walls.append(time.perf_counter() - t0)
-        cpus.append(time.process_time() - c0)
-    return Row(FLOOR, len(paths), corpus.mb, statistics.median(walls), statistics.median(cpus), None, None,
-               [round(w, 4) for w in walls], [], note=f"in-process, {hits} regex matches")
+    floor = time_floor(paths, len(paths), corpus.mb, runs)  # the same floor as throughput.py
+    return Row(FLOOR, len(paths), corpus.mb, floor.wall_s, floor.cpu_s, None, None,
+               floor.runs_wall_s, [], note=f"in-process, {floor.note}")
 
 
 def jobs_for(corpus: Corpus | None, one: Path | None, newslint: list[str], peers: dict[str, Peer],
