@@ -181,3 +181,14 @@ def test_plain_text_entries_may_have_a_colon():
         ("numbered", "1", "Reuters report"),
         ("link", "2", "http://example.org/z"),
     ]
+
+
+def test_markdown_without_title_or_h1_reads_leading_short_lines_as_headlines():
+    text = "Storm Closes Coastal Highway\nStorm Closes Coastal Highway\n\nThe highway closed on Sunday as the storm hit.\n"
+    doc = parse(text, "a.md")
+    assert [(doc.position(h.start)[0], h.text) for h in doc.headlines] == [
+        (1, "Storm Closes Coastal Highway"),
+        (2, "Storm Closes Coastal Highway"),
+    ]
+    titled = parse("# Storm Closes Coastal Highway\n\nShort line\n\nThe highway closed on Sunday.\n", "a.md")
+    assert [h.text for h in titled.headlines] == ["Storm Closes Coastal Highway"]

@@ -301,7 +301,9 @@ class _Builder:
                 self.item_content_width = None
             if kind not in ("ordered_item", "blank"):
                 self.list_next_number = None
-        if self.format == "text":
+        if self.format == "text" or not self.headlines:
+            # Markdown with neither a front-matter title nor an H1 (scraped or converted copy)
+            # carries its headlines as plain lines, exactly like wire copy.
             self._plain_headlines()
         return Document(
             path=self.path,
