@@ -190,5 +190,7 @@ def test_markdown_without_title_or_h1_reads_leading_short_lines_as_headlines():
         (1, "Storm Closes Coastal Highway"),
         (2, "Storm Closes Coastal Highway"),
     ]
-    titled = parse("# Storm Closes Coastal Highway\n\nShort line\n\nThe highway closed on Sunday.\n", "a.md")
-    assert [h.text for h in titled.headlines] == ["Storm Closes Coastal Highway"]
+    titled = parse("# Storm Closes Coastal Highway\n\nStorm Closes Coastal Highway\n\nThe road closed.\n", "a.md")
+    assert [h.text for h in titled.headlines] == ["Storm Closes Coastal Highway"] * 2  # pasted twice
+    with_dek = parse("# Storm Closes Coastal Highway\n\nThe road closed on Sunday.\n\nMore text.\n", "a.md")
+    assert [h.text for h in with_dek.headlines] == ["Storm Closes Coastal Highway"]

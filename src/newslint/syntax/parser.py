@@ -305,6 +305,9 @@ class _Builder:
             # Markdown with neither a front-matter title nor an H1 (scraped or converted copy)
             # carries its headlines as plain lines, exactly like wire copy.
             self._plain_headlines()
+        elif self.blocks and self.blocks[0].kind == "heading" and self.blocks[0].level == 1:
+            # ... and so do the lines right under a leading H1 (a headline pasted twice)
+            self._plain_headlines(first=1)
         return Document(
             path=self.path,
             text=self.text,
@@ -644,16 +647,17 @@ class _Builder:
 
     # -- plain-text headlines ----------------------------------------------------------
 
-    def _plain_headlines(self) -> None:
+    def _plain_headlines(self, first: int = 0) -> None:
         """Leading blocks of short, unpunctuated lines are headline lines (kicker, headline,
         repeated headline). Each such line becomes a level-1 heading block."""
         zone: list[int] = []
-        for index, block in enumerate(self.blocks[:HEADLINE_ZONE_BLOCKS]):
+        for index in range(first, min(len(self.blocks), first + HEADLINE_ZONE_BLOCKS)):
+            block = self.blocks[index]
             if block.kind != "paragraph" or not self._headline_block(block):
                 break
             zone.append(index)
-        if len(zone) == len(self.blocks) and zone:
-            zone = zone[:1]  # nothing but short lines: only the first is a headline
+        if zone and zone[-1] == len(self.blocks) - 1:
+            zone = zone[:1] if not first else []  # nothing but short lines: no body to stand over
         replaced: list[Block] = []
         for index in zone:
             block = self.blocks[index]
@@ -673,7 +677,7 @@ class _Builder:
                     self.headlines.append(Headline("line", self.text[begin:finish], begin, finish))
                 offset += len(line) + 1
         if zone:
-            self.blocks[: len(zone)] = replaced
+            self.blocks[zone[0] : zone[-1] + 1] = replaced
 
     def _headline_block(self, block: Block) -> bool:
         for line in self.text[block.start : block.end].split("\n"):
