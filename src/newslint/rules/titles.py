@@ -410,7 +410,10 @@ class HeadlineCapitalization(Rule):
             if common or (not lower and len(capital) >= 2):
                 return f"headline is not in sentence case: {_quote(capital)} capitalised"
             return None
-        if lower and len(capital) >= 2 and len(capital) > len(lower):
+        # Title case that slips: capitals first, then a lowercase word. When the lowercase words
+        # come first ("Uganda bans Vagina Monologues"), it is sentence case ending in a name.
+        starts_titled = bool(capital) and bool(lower) and inner.index(capital[0]) < inner.index(lower[0])
+        if lower and len(capital) >= 2 and len(capital) > len(lower) and starts_titled:
             return f"headline mixes title case and sentence case: {_quote(lower)} lowercase"
         if common and lower and len(lower) >= len(capital):
             return f"headline mixes title case and sentence case: {_quote(common)} capitalised"
