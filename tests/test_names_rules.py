@@ -17,7 +17,7 @@ from newslint.syntax.parser import parse
 CODES = ("NL401", "NL402", "NL501", "NL502")
 MISSION_LIKE = """Front Line Update
 
-Ukrainian forces regained ground near Pokrowsk, and fighting continued near Dobropylija and Pokrovsk.
+Supply convoys waited outside Pokrowsk while engineers repaired roads to Dobropylija and Pokrovsk.
 
 KIEV'S ENVOY: the envoy emphasised that Europe's security is at stake. Ukraine’s allies agree.
 
@@ -49,7 +49,7 @@ def test_applying_the_fixes_leaves_no_fixable_name_or_spelling_finding():
     assert "Kyiv" not in text.split("\n\n")[3]  # the quotation keeps its wording
     assert '"Kiev will hold,"' in text
     assert "[1] Fighting near Pokrowsk" in text  # a source title is never rewritten
-    assert "near Pokrovsk, and fighting continued near Dobropillia" in text
+    assert "outside Pokrovsk while engineers repaired roads to Dobropillia" in text
     assert "KYIV'S ENVOY" in text  # capitals kept
 
 

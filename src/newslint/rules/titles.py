@@ -325,16 +325,17 @@ class HeadlineCapitalization(Rule):
     """A headline that mixes title case and sentence case.
 
     **What it flags**: a headline (front-matter title, H1 or headline line of the title zone)
-    written mostly in title case with a content word left lowercase ("Zelensky Rejected Truce
-    Worsened predicament"), or in sentence case with a common word capitalised ("Council
+    written mostly in title case with a content word left lowercase ("Mayor Rejects Budget
+    Despite protests"), or in sentence case with a common word capitalised ("Council
     approves New budget"). Neutral either way: the first word and the first word after a colon,
     dash or question mark, small words (articles, conjunctions, prepositions, name particles),
     acronyms (NATO, U.S.), mixed-case names (iPhone), numbers, quoted words, and proper names:
     a capitalised word the article's body also capitalises mid-sentence, and never writes in
     lowercase, is a name, so "Biden meets Xi in San Francisco" is sentence case. All-capital
     headlines and kickers are not checked. Without a house style, a headline is mixed when its
-    capitalised words outnumber its lowercase ones and some are lowercase anyway, or when a
-    word the body writes in lowercase is capitalised in an otherwise sentence-case headline.
+    capitalised words outnumber its lowercase ones and come first, yet some are lowercase
+    (lowercase words before a capitalised run read as sentence case ending in a name), or when
+    a word the body writes in lowercase is capitalised in an otherwise sentence-case headline.
 
     **Why it matters**: a headline half in one style is a typo readers see first, and often the
     mark of a machine rewrite.
@@ -342,12 +343,12 @@ class HeadlineCapitalization(Rule):
     **Example**:
 
     ```text
-    Zelensky Rejected Truce Worsened predicament
+    Mayor Rejects Harbour Budget Despite protests
 
-    The Ukrainian president rejected the truce on Monday.
+    The mayor rejected the harbour budget on Monday.
     ```
 
-    "predicament" is lowercase in a title-case headline. Not flagged: an acronym in sentence case.
+    "protests" is lowercase in a title-case headline. Not flagged: an acronym in sentence case.
 
     ```text
     NATO allies agree to raise defence spending
