@@ -10,7 +10,7 @@ values, so a parallel or cached run never needs a second parse.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -145,5 +145,3 @@ class ProjectContext:
             )
         )
 
-
-RuleFactory = Callable[[], Rule]
