@@ -48,7 +48,7 @@ BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 sys.path.insert(0, str(BENCH))
 from generate import GENERATOR_VERSION, read_manifest, write_corpus  # noqa: E402
-from throughput import ARTICLE_SUFFIXES, SKIP_DIRS, time_floor  # noqa: E402  (one floor for both scripts)
+from throughput import ARTICLE_SUFFIXES, SKIP_DIRS, ChildRun, time_floor  # noqa: E402  (one floor for both scripts)
 
 MARKDOWNLINT_VERSION = "0.22.1"
 PROSELINT_VERSION = "0.16.0"
@@ -70,16 +70,6 @@ FLOOR = "floor: read + 5 regexes"
 
 # ---------------------------------------------------------------------------------------------
 # Child processes.
-
-
-@dataclass
-class ChildRun:
-    wall_s: float
-    cpu_s: float
-    peak_rss_mb: float
-    returncode: int
-    stdout: str = field(repr=False)
-    stderr: str = field(repr=False)
 
 
 # Peak RSS: a forked child inherits its parent's high-water mark (Linux copies it with the

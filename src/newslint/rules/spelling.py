@@ -74,13 +74,6 @@ def _kind(variants: SpellingVariants, word: str, present: set[str] | frozenset[s
     return None
 
 
-def _option(ctx: Context, key: str, allowed: tuple[str, ...]) -> str | None:
-    value = ctx.option(key, None)
-    if value is not None and value not in allowed:
-        raise ValueError(f"{key}: expected one of {', '.join(repr(a) for a in allowed)}, got {value!r}")
-    return value  # type: ignore[no-any-return]
-
-
 _BAD = {"GB-ise": frozenset({"us", "ize"}), "GB-ize": frozenset({"us", "ise"}), "US": frozenset({"gb", "ise"})}
 
 
@@ -126,10 +119,10 @@ class MixedSpellingVariants(Rule):
     name = "mixed-spelling-variants"
     severity = Severity.WARNING
     fix = "safe"
-    options: ClassVar[Mapping[str, Any]] = {"english": ("en-GB", "en-US")}
+    options: ClassVar[Mapping[str, Any]] = {"english": VARIETIES}
 
     def check(self, doc: Document, ctx: Context) -> None:
-        english = _option(ctx, "english", VARIETIES)
+        english = ctx.option("english")  # checked against VARIETIES when the config loads
         variants, listed, proper = _variants(tuple(ctx.pack_files))
         # First the distinct words of the raw text (a superset of the prose's): most articles
         # are consistent, and that needs no positions.
@@ -256,10 +249,10 @@ class MixedQuoteStyle(Rule):
     name = "mixed-quote-style"
     severity = Severity.WARNING
     fix = "safe"
-    options: ClassVar[Mapping[str, Any]] = {"quotes": ("curly", "straight")}
+    options: ClassVar[Mapping[str, Any]] = {"quotes": QUOTE_STYLES}
 
     def check(self, doc: Document, ctx: Context) -> None:
-        wanted = _option(ctx, "quotes", QUOTE_STYLES)
+        wanted = ctx.option("quotes")  # checked against QUOTE_STYLES when the config loads
         text = doc.text
         if wanted != "curly" and not ("’" in text or "‘" in text or "“" in text or "”" in text):
             return  # nothing curly to report or to weigh
