@@ -11,9 +11,26 @@ from newslint.lazyre import lazy_compile
 from newslint.packs import load_pack
 from newslint.rule import Context, Position, ProjectContext, Rule
 from newslint.rules.boilerplate import furniture
-from newslint.syntax.nodes import Document, Headline
+from newslint.syntax.nodes import Block, Document, Headline
 from newslint.syntax.prose import prose_text
 from newslint.syntax.text import normalize_words
+
+MIN_REPEATED_TITLE_WORDS = 3
+TITLE_BODY_KINDS = frozenset({"paragraph", "list_item", "block_quote", "table", "code", "html", "references"})
+
+
+def article_title(doc: Document) -> Headline | None:
+    """The article's own title: the front-matter title, else the first H1 or headline line when
+    nothing of the body comes before it. An H1 under a block of text (a metadata header the
+    model does not read as front matter, an intro) is a section heading, not the title: a
+    newsletter's "# Quote of the Week" must not be compared across issues."""
+    title = doc.title
+    if title is None or title.source == "front-matter":
+        return title
+    first_body = next(
+        (b.start for b in doc.blocks if b.kind in TITLE_BODY_KINDS and not b.headline), len(doc.text)
+    )
+    return title if title.start < first_body else None
 
 
 class DuplicateTitle(Rule):
@@ -23,7 +40,11 @@ class DuplicateTitle(Rule):
     an earlier one, case, spacing and punctuation aside; as a project rule, an article whose
     title (front-matter title, else first H1, else first headline line) is the title of
     another article checked in the same run. A front-matter title equal to the first H1 is the
-    ordinary Markdown convention, not a duplicate.
+    ordinary Markdown convention, not a duplicate. A section heading (H2 and below) that repeats
+    a title of three words or more is the headline pasted again, typically at the end of a
+    scraped body. Across articles only titles count (front matter, or an H1 or headline line
+    with nothing of the body above it), never section headings: a newsletter's recurring
+    "Quote of the Week" section is not a title.
 
     **Why it matters**: a headline printed twice is scrape or template residue that readers
     notice first; two articles with one title collide in indexes, feeds and search results.
@@ -69,6 +90,24 @@ class DuplicateTitle(Rule):
             elif headline is not exempt:
                 line, _ = doc.position(first.start)
                 ctx.report(headline.start, headline.end, f"headline repeats line {line}")
+        self._check_section_headings(doc, ctx)
+
+    @staticmethod
+    def _check_section_headings(doc: Document, ctx: Context) -> None:
+        """A lower-level heading that repeats the title: the headline pasted again as a section
+        heading, often at the end of a scraped body."""
+        title = article_title(doc)
+        if title is None:
+            return
+        key = normalize_words(HEADLINE_PREFIX.sub("", title.text.strip()))
+        if len(key.split()) < MIN_REPEATED_TITLE_WORDS:
+            return  # "Overview", "Rust 1.54": a short title may name a section too
+        line, _ = doc.position(title.start)
+        for block in doc.blocks:
+            if block.kind != "heading" or block.level < 2 or block.headline or block.start <= title.start:
+                continue
+            if normalize_words(doc.text[block.content_start : block.content_end]) == key:
+                ctx.report(block.content_start, block.content_end, f"heading repeats the headline at line {line}")
 
     @staticmethod
     def _front_matter_h1_pair(headlines: list[Headline]) -> Headline | None:
@@ -80,7 +119,7 @@ class DuplicateTitle(Rule):
         return None
 
     def facts(self, doc: Document, ctx: Context) -> Any:
-        title = doc.title
+        title = article_title(doc)
         if title is None or not normalize_words(title.text):
             return None
         where = ctx.position(title.start, title.end)
@@ -106,7 +145,12 @@ class DuplicateTitle(Rule):
 
 BODY_KINDS = frozenset({"paragraph", "list_item", "block_quote", "table"})
 KICKER_MAX_WORDS = 4  # "Real-Time Updates: Ukraine Conflict": a label and a topic, no news
-SITE_SUFFIX = lazy_compile(r"\s+[-\u2013\u2014|]\s+(?P<site>[^-\u2013\u2014|]{2,40})$")
+# "_(Update 7-March-2021)_ ...", "[Video] ...", "(Photos) ...": a note set before the headline.
+HEADLINE_PREFIX = lazy_compile(r"^(?:[_*]{0,2}[(\[][^()\[\]\n]{1,60}[)\]][_*]{0,2}\s+)+(?=\S)")
+# The site's name may hold a hyphen inside a word ("Russia-Ukraine war News | Al Jazeera").
+SITE_SUFFIX = lazy_compile(
+    r"\s+[-\u2013\u2014|]\s+(?P<site>(?:[^-\u2013\u2014|]|(?<=\w)[-\u2013\u2014](?=\w)){2,40})$"
+)
 
 
 @lru_cache(maxsize=32)
@@ -129,9 +173,11 @@ def headline_text(headline: Headline, labels: frozenset[str]) -> str | None:
     A kicker is a headline line that is a known label ("World News", "Analysis"), a label and a
     colon before a short topic ("Real-Time Updates: Ukraine Conflict"), or a line of at most
     three words set directly over a longer headline line. "Analysis: Why the ceasefire failed"
-    is a headline with a label in front: its text after the colon is the headline.
+    is a headline with a label in front: its text after the colon is the headline. A note in
+    brackets before the headline ("[Video]", "_(Update 7 March)_") is not part of it.
     """
     text = _without_site(headline.text) if headline.source == "front-matter" else headline.text
+    text = str(HEADLINE_PREFIX.sub("", text.strip()))
     key = normalize_words(text)
     if not key or key in labels:
         return None
@@ -156,10 +202,13 @@ def title_zone(doc: Document, ctx: Context) -> list[tuple[Headline, str]]:
         if (h.source == "front-matter" or h.start < body) and not table.matches(h.text)
     ]
     kept: list[tuple[Headline, str]] = []
+    has_title = any(h.source == "front-matter" for h in zone)
     for index, headline in enumerate(zone):
         text = headline_text(headline, labels)
         if text is None:
             continue
+        if has_title and headline.source == "heading" and HEADLINE_PREFIX.match(headline.text.strip()):
+            continue  # "# _(Update 7 March)_ Fixes released" under a title: an update notice
         if kept and headline.source == "line" and not _headline_shaped(text):
             continue  # a lead-in ("... touched on:"), a byline or a spec line, not a headline
         following = zone[index + 1] if index + 1 < len(zone) else None
@@ -280,9 +329,22 @@ def headline_words(text: str) -> list[tuple[str, bool]]:
     """(word, starts a segment) for the words whose capitalisation says something: first word
     of the headline or after a colon, dash or question mark marked; quoted speech, numbers,
     acronyms (NATO, U.S.) and mixed-case names (iPhone, McDonald) left out."""
-    words: list[tuple[str, bool]] = []
+    return [(word, starts) for word, starts, _ in _headline_tokens(text)]
+
+
+def _headline_tokens(text: str) -> list[tuple[str, bool, bool]]:
+    """(word, starts a segment, first counted word of a new segment) for ``headline_words``.
+
+    The third value marks a segment boundary even when the word that opened the segment was
+    left out (a quote opening the second sentence: 'Strike Over Pay. "We are tired," say nurses').
+    A capitalised word right after a quoted title ("'The Long Winter' Season 3 ...") may belong
+    to that title, and a word with a dot, slash or underscore inside (web.go) is an identifier:
+    both are left out."""
+    words: list[tuple[str, bool, bool]] = []
     segment_start = True
+    boundary = True
     quoted = False
+    after_quote = False
     for match in TOKEN.finditer(text):
         token = match.group()
         opens = token[0] in OPEN_QUOTES
@@ -290,20 +352,62 @@ def headline_words(text: str) -> list[tuple[str, bool]]:
         if opens and not (closes and len(token) > 1):
             quoted = True
         inside = quoted or opens
+        closed_here = closes and (quoted or opens)
         if closes and quoted:
             quoted = False
         word = EDGE.sub("", token).split("-")[0]
         starts = segment_start or token[0] == "("
-        segment_end = token.endswith(SEGMENT_END) or token in ("-", "\u2013", "\u2014", "|")
+        core = token.rstrip(CLOSE_QUOTES + ")]")  # 'exhausted."' ends a sentence too
+        segment_end = core.endswith(SEGMENT_END) or token in ("-", "\u2013", "\u2014", "|")
         segment_start = segment_end
+        follows_quote, after_quote = after_quote, closed_here
+        opens_segment, boundary = boundary, boundary or segment_end  # until a word is kept
         if inside or not word or (not token[0].isalpha() and token[0] not in "([") or any(
             c.isdigit() for c in word
         ):
             continue
         if len(word) > 1 and (word.isupper() or any(c.isupper() for c in word[1:])):
             continue
-        words.append((word, starts))
+        if IDENTIFIER.search(word) or (follows_quote and word[0].isupper()):
+            continue
+        words.append((word, starts, opens_segment))
+        boundary = segment_end
     return words
+
+
+IDENTIFIER = lazy_compile(r"[./_\\]\w")
+# Lowercase words that join the words of one name: "Summer of Code", "Bank of England".
+NAME_JOINERS = frozenset({"of", "the", "and", "for", "de", "del", "van", "von", "al", "on", "&"})
+
+
+def _capital_runs(text: str) -> list[list[str]]:
+    """Runs of two or more capitalised words, joined by at most one joiner word each time
+    ("International Olympic Committee", "Bank of England"), in headline order."""
+    runs: list[list[str]] = []
+    current: list[str] = []
+    pending: list[str] = []
+    for match in TOKEN.finditer(text):
+        token = match.group()
+        word = EDGE.sub("", token)
+        if word[:1].isupper():
+            current.extend(pending)
+            current.append(word)
+            pending = []
+        elif current and word.casefold() in NAME_JOINERS and not pending:
+            pending = [word]
+            continue
+        else:
+            if len([w for w in current if w[:1].isupper()]) >= 2:
+                runs.append(current)
+            current, pending = [], []
+            continue
+        if token.rstrip(CLOSE_QUOTES + ")]").endswith(SEGMENT_END):
+            if len(current) >= 2:
+                runs.append(current)
+            current, pending = [], []
+    if len([w for w in current if w[:1].isupper()]) >= 2:
+        runs.append(current)
+    return runs
 
 
 def _body_usage(doc: Document) -> tuple[set[str], set[str]]:
@@ -312,13 +416,67 @@ def _body_usage(doc: Document) -> tuple[set[str], set[str]]:
     if cached is None:
         lower: set[str] = set()
         capital: set[str] = set()
-        for block in doc.blocks:
-            if block.kind not in BODY_KINDS or block.headline:
-                continue
+        for block in _body_blocks(doc):
             for word in BODY_WORD.findall(prose_text(doc, block)):
                 (capital if word[0].isupper() else lower).add(word.casefold())
         cached = doc.cache["titles:body-usage"] = (lower, capital)
     return cached  # type: ignore[no-any-return]
+
+
+def _body_blocks(doc: Document) -> list[Block]:
+    return [b for b in doc.blocks if b.kind in BODY_KINDS and not b.headline]
+
+
+def _body_text(doc: Document) -> str:
+    """The body's prose with spacing collapsed: multi-word names are looked up in it."""
+    cached = doc.cache.get("titles:body-text")
+    if cached is None:
+        cached = doc.cache["titles:body-text"] = " " + " ".join(
+            " ".join(prose_text(doc, b).split()) for b in _body_blocks(doc)
+        ) + " "
+    return str(cached)
+
+
+def _body_code(doc: Document) -> set[str]:
+    """Words the body writes as code (``slog``): identifiers keep their case in a headline."""
+    cached = doc.cache.get("titles:body-code")
+    if cached is None:
+        cached = doc.cache["titles:body-code"] = {
+            word.casefold()
+            for block in _body_blocks(doc)
+            for inline in block.inlines
+            if inline.kind == "code"
+            for word in WORD.findall(doc.text[inline.start : inline.end])
+        }
+    return cached  # type: ignore[no-any-return]
+
+
+WORD = lazy_compile(r"[\p{L}][\p{L}\p{N}_]*")
+
+
+def _name_words(doc: Document, text: str, ctx: Context | None) -> set[str]:
+    """Capitalised words of the headline that belong to a multi-word name: a run the body also
+    writes ("the Summer Games"), or a place the gazetteer knows ("New Zealand")."""
+    names: set[str] = set()
+    runs = _capital_runs(text)
+    if not runs:
+        return names
+    body = _body_text(doc)
+    for run in runs:
+        for size in range(len(run), 1, -1):
+            for first in range(len(run) - size + 1):
+                part = run[first : first + size]
+                if not (part[0][:1].isupper() and part[-1][:1].isupper()):
+                    continue
+                if f" {' '.join(part)}" in body or (ctx is not None and _is_place(" ".join(part), ctx)):
+                    names.update(part)
+    return names
+
+
+def _is_place(name: str, ctx: Context) -> bool:
+    from newslint.names_data import Gazetteer
+
+    return Gazetteer.load(ctx.pack_files).is_place(name)
 
 
 class HeadlineCapitalization(Rule):
@@ -378,26 +536,37 @@ class HeadlineCapitalization(Rule):
             letters = [c for c in text if c.isalpha()]
             if not letters or all(c.isupper() for c in letters):
                 continue
-            message = self._judge(doc, text, style)
+            message = self._judge(doc, text, style, ctx, gazetteer=False)
+            if message and style is None:
+                # a place the gazetteer knows ("Port Moresby") is a name too: looked up only
+                # here, so the gazetteer loads only for the rare headline that would be reported
+                message = self._judge(doc, text, style, ctx, gazetteer=True)
             if message:
                 ctx.report(headline.start, headline.end, message)
 
-    def _judge(self, doc: Document, text: str, style: str | None) -> str | None:
-        # Each segment ("Call for Testing: Speeding up compilation") may have its own style.
+    def _judge(self, doc: Document, text: str, style: str | None, ctx: Context, *, gazetteer: bool) -> str | None:
+        # Each segment ("Call for Testing: Speeding up compilation", or each sentence of a
+        # two-sentence headline) may have its own style.
+        text = CODE_SPAN.sub(" ", text)
         segments: list[list[str]] = [[]]
-        for word, start in headline_words(CODE_SPAN.sub(" ", text)):
-            if start and segments[-1]:
+        for word, start, boundary in _headline_tokens(text):
+            if (start or boundary) and segments[-1]:
                 segments.append([])
             if not start and len(word) > 2 and word.casefold() not in SMALL_WORDS:
                 segments[-1].append(word)
+        names = _name_words(doc, text, ctx if gazetteer else None)
+        in_runs = {w for run in _capital_runs(text) for w in run}
         for inner in segments:
-            message = self._judge_segment(doc, inner, style)
+            message = self._judge_segment(doc, inner, style, names, in_runs)
             if message:
                 return message
         return None
 
-    def _judge_segment(self, doc: Document, inner: list[str], style: str | None) -> str | None:
-        lower = [w for w in inner if w[0].islower()]
+    def _judge_segment(
+        self, doc: Document, inner: list[str], style: str | None, run_names: set[str], in_runs: set[str]
+    ) -> str | None:
+        code = _body_code(doc)
+        lower = [w for w in inner if w[0].islower() and w.casefold() not in code]
         capital = [w for w in inner if w[0].isupper()]
         if style == "title":
             return f"headline is not in title case: {_quote(lower)} lowercase" if lower else None
@@ -405,19 +574,31 @@ class HeadlineCapitalization(Rule):
             return None
         body_lower, body_capital = _body_usage(doc)
         names = {w for w in capital if w.casefold() in body_capital and w.casefold() not in body_lower}
+        names |= run_names
         common = [w for w in capital if w.casefold() in body_lower and w.casefold() not in body_capital]
+        common = [w for w in common if w not in run_names]
         capital = [w for w in capital if w not in names]
         if style == "sentence":
             if common or (not lower and len(capital) >= 2):
                 return f"headline is not in sentence case: {_quote(capital)} capitalised"
             return None
+        if not common:
+            return None  # nothing shows the capitals are common words: they may all be names
         # Title case that slips: capitals first, then a lowercase word. When the lowercase words
-        # come first ("Uganda bans Vagina Monologues"), it is sentence case ending in a name.
+        # come first ("Uganda bans Vagina Monologues"), it is sentence case ending in a name; and
+        # lowercase words between capitalised runs are sentence case around names.
         starts_titled = bool(capital) and bool(lower) and inner.index(capital[0]) < inner.index(lower[0])
-        if lower and len(capital) >= 2 and len(capital) > len(lower) and starts_titled:
+        trailing = bool(lower) and bool(capital) and inner.index(lower[0]) > max(inner.index(w) for w in capital)
+        if (
+            lower and len(capital) >= 2 and len(capital) > len(lower) and starts_titled
+            and (len(lower) == 1 or trailing)
+        ):
             return f"headline mixes title case and sentence case: {_quote(lower)} lowercase"
-        if common and lower and len(lower) >= len(capital):
-            return f"headline mixes title case and sentence case: {_quote(common)} capitalised"
+        # One common word capitalised in sentence case; a capitalised word next to another may
+        # be part of a name the body never writes out ("Olympic Committee").
+        lone = [w for w in common if w not in in_runs]
+        if lone and lower and len(lower) >= len(capital):
+            return f"headline mixes title case and sentence case: {_quote(lone)} capitalised"
         return None
 
 
