@@ -138,7 +138,10 @@ def dump(findings: list[Finding], texts: dict[str, str], corpus: str, out: Any) 
         relative = os.path.relpath(finding.path, corpus)
         print(f"{finding.code} {relative}:{finding.line}:{finding.column} {finding.message}", file=out)
         if finding.line <= len(lines):
-            print(f"    > {lines[finding.line - 1][:240]}", file=out)
+            # from the finding's column: a long paragraph's first words are not what was flagged
+            line = lines[finding.line - 1]
+            shown = line[finding.column - 1 :] if finding.column > 40 else line
+            print(f"    > {shown[:240]}", file=out)
         named = LINE_REF.search(finding.message)
         if named and 0 < int(named.group(1)) <= len(lines):
             print(f"    < {lines[int(named.group(1)) - 1][:240]}", file=out)

@@ -152,3 +152,14 @@ def test_two_articles_with_one_title_are_reported_across_the_run(tmp_path: Path)
     article = "---\ntitle: Ferry service resumes\n---\n\nThe ferry runs again {n}.\n"
     found = _project(tmp_path, {"one.md": article.format(n=1), "two.md": article.format(n=2)})
     assert found == ["two.md:2 title is also the title"]
+
+
+def test_repeated_passage_scope_all_reports_repeats_under_parallel_headings():
+    text = read_article(str(FIXTURES / "NL203" / "parallel-sections.md"))
+    assert _lint(text, "NL203", path="a.md") == []
+    assert _lint(text, "NL203", path="a.md", **{"repeated-passage-scope": "all"}) == ["11:1 passage repeats line 7"]
+
+
+def test_repeated_passage_scope_is_checked_when_the_config_loads():
+    with pytest.raises(ConfigError):
+        config_from_table({"repeated-passage-scope": "everything"}, "newslint.toml", ".")
