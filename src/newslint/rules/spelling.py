@@ -47,16 +47,53 @@ def _linked_titles(doc: Document, block: Block) -> list[tuple[int, int]]:
     return spans
 
 
+# A photo caption with its credit, or an embedded post: the agency's or the poster's words.
+_CAPTION = re.compile(
+    r"^\W*(?:image|photo|photograph|caption)\s*:"
+    r"|\((?:[^()]*[/:]\s*)?(?:reuters|ap|afp|getty images|ap photo|epa)\b[^()]*\)\W*$"
+    r"|(?:[/\u2014-]\s*|\s)(?:getty images|ap photo|afp via getty images)\W*$"
+    r"|pic\.twitter\.com/",
+    re.IGNORECASE,
+)
+_SENTENCE_END = tuple(".!?:;)\"'\u201d\u2019")
+
+
+_TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)  # Liquid/Jinja tags
+
+
+def _unpunctuated_item(doc: Document, block: Block) -> bool:
+    if block.kind != "list_item":
+        return False
+    text = doc.text[block.content_start : block.content_end]
+    if "{" in text:
+        text = _TEMPLATE_TAG.sub("", text)
+    return not text.rstrip().endswith(_SENTENCE_END)
+
+
 def others_words(doc: Document) -> list[tuple[int, int]]:
-    """Spans of other people's words the article reproduces: block quotes and the titles of
-    linked works. NL501 and NL502 neither count nor report what is inside them."""
+    """Spans of other people's words the article reproduces: block quotes, the titles of
+    linked works, photo captions and embedded posts, and lists of other stories' headlines
+    (two or more list items in a row without closing punctuation, as a crawl leaves them).
+    NL501 and NL502 neither count nor report what is inside them."""
     cached = doc.cache.get("spelling:others")
     if cached is None:
         cached = []
-        for block in doc.prose_blocks():
+        blocks = doc.blocks
+        for index, block in enumerate(blocks):
+            if not block.is_prose:
+                continue
             if block.kind == "block_quote":
                 cached.extend(_quoted_lines(doc, block))
-            elif any(i.kind in ("link", "html") for i in block.inlines):
+                continue
+            if _unpunctuated_item(doc, block) and any(
+                0 <= other < len(blocks) and _unpunctuated_item(doc, blocks[other]) for other in (index - 1, index + 1)
+            ):
+                cached.append((block.content_start, block.content_end))
+                continue
+            if _CAPTION.search(doc.text[block.content_start : block.content_end].strip()):
+                cached.append((block.content_start, block.content_end))
+                continue
+            if any(i.kind in ("link", "html") for i in block.inlines):
                 cached.extend(_linked_titles(doc, block))
         if cached:
             # a section headed with the title of a work the article links ("### Extend behavioural
@@ -175,8 +212,10 @@ class MixedSpellingVariants(Rule):
     accepts in both (travelled) only when its other spelling also appears. Capitalised words
     (Labor Party, Pearl Harbor, a headline's Colour) are skipped, and so are other people's
     words, which are neither counted nor reported: quoted speech, block quotes, source titles,
-    and the titles of linked works (the link a list item opens with, as in a roundup; link text
-    set in title case; a heading that repeats such a title). A word with a sense both varieties
+    the titles of linked works (the link a list item opens with, as in a roundup; link text
+    set in title case; a heading that repeats such a title), photo captions with an agency
+    credit, embedded posts, and lists of other stories' headlines (list items in a row without
+    closing punctuation). A word with a sense both varieties
     share (check, a computer program, to tire) never marks a variety.
 
     **Why it matters**: a mix of spellings reads as careless copy, and usually is: paragraphs
@@ -311,10 +350,11 @@ class MixedQuoteStyle(Rule):
     prose has both curly (‘ ’ “ ”) and straight (' ") ones; with ``quotes`` set, every mark of
     the other style. Code, URLs, HTML, front matter and source titles are not prose; a straight
     mark after a digit (5'10", a 12" pipe) is a unit, not a quote. Other people's words are
-    neither counted nor reported: block quotes, the titles of linked works (as for NL501), and
-    the apostrophes inside quoted speech; the quotation marks around speech are the article's
-    own and count. A plain-text headline line is the article's title field, like a
-    front-matter title, and is not weighed against the body.
+    neither counted nor reported: block quotes, the titles of linked works, photo captions
+    and embedded posts, lists of other stories' headlines (as for NL501), and the apostrophes
+    inside quoted speech; the quotation marks around speech are the article's own and count.
+    A plain-text headline line is the article's title field, like a front-matter title, and is
+    not weighed against the body.
 
     **Why it matters**: mixed marks show text pasted from different tools or sources; they look
     sloppy in print, and search and diff tools treat Ukraine’s and Ukraine's as different words.
