@@ -72,7 +72,7 @@ def _unpunctuated_item(doc: Document, block: Block) -> bool:
 
 def others_words(doc: Document) -> list[tuple[int, int]]:
     """Spans of other people's words the article reproduces: block quotes, the titles of
-    linked works, photo captions and embedded posts, and lists of other stories' headlines
+    linked works, source notes, photo captions and embedded posts, lists of other stories' headlines
     (two or more list items in a row without closing punctuation, as a crawl leaves them).
     NL501 and NL502 neither count nor report what is inside them."""
     cached = doc.cache.get("spelling:others")
@@ -90,7 +90,8 @@ def others_words(doc: Document) -> list[tuple[int, int]]:
             ):
                 cached.append((block.content_start, block.content_end))
                 continue
-            if _CAPTION.search(doc.text[block.content_start : block.content_end].strip()):
+            raw = doc.text[block.content_start : block.content_end]
+            if _CAPTION.search(raw.strip()) or "\u21a9" in raw:  # "↩": footnotes run into a paragraph
                 cached.append((block.content_start, block.content_end))
                 continue
             if any(i.kind in ("link", "html") for i in block.inlines):
