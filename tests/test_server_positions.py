@@ -6,8 +6,8 @@ import pytest
 
 pytest.importorskip("lsprotocol")
 
-from newslint.server.documents import OpenDocument, Snapshot, path_of  # noqa: E402
-from newslint.server.positions import UTF8, UTF16, UTF32, LineIndex  # noqa: E402
+from newslint.server.documents import OpenDocument, Snapshot, path_of
+from newslint.server.positions import UTF8, UTF16, UTF32, LineIndex
 
 
 def utf16_units(text: str) -> int:

@@ -270,7 +270,7 @@ def create_server(cache: bool = True, cache_dir: str | None = None) -> NewslintS
             os.path.join(roots[0], ".newslint_cache") if roots else None
         )
         ls.project = Project(roots, cache_dir=cache_dir if ls.use_cache else None,
-                             scan=bool(options.get("projectRules", True)))
+                             scan=bool(options.get("scanWorkspace", True)))
         ls.encoding = str(getattr(ls.workspace.position_encoding, "value", ls.workspace.position_encoding) or UTF16)
         template = options.get("ruleDocsUrl")
         ls.docs_template = template if isinstance(template, str) else None
@@ -354,7 +354,7 @@ def create_server(cache: bool = True, cache_dir: str | None = None) -> NewslintS
             return
         open_paths = {d.path for d in ls.documents.values()}
         articles = [p for p in paths if p not in open_paths]
-        if articles:
+        if articles and ls.project.scan:
             ls.jobs.submit(f"disk:{'|'.join(sorted(articles))}", lambda: ls.disk_job(articles), BACKGROUND)
 
     @server.feature(

@@ -21,7 +21,8 @@ from newslint.config import CONFIG_FILES, ConfigError, config_for_directory, loa
 from newslint.engine import ARTICLE_SUFFIXES, FileReport, InputError, Linter, iter_article_paths
 from newslint.findings import Finding
 from newslint.packs import PackError, parse_pack_file
-from newslint.suppress import FileSuppressions
+from newslint.rule import ProjectContext
+from newslint.suppress import FileSuppressions, apply
 
 log = logging.getLogger("newslint.server")
 
@@ -124,7 +125,8 @@ class Project:
     def close_buffer(self, path: str) -> None:
         """The buffer is gone: the file on disk (if any) stands for it again."""
         self.buffers.pop(path, None)
-        self.refresh_disk([path])
+        if self.scan:
+            self.refresh_disk([path])
 
     # ----- files on disk ----------------------------------------------------------------------
 
@@ -170,20 +172,53 @@ class Project:
         buffers and every article on disk, a buffer standing in for its file."""
         wanted = set(paths)
         merged = {**self.disk, **self.buffers}
+        result: dict[str, list[Finding]] = {path: [] for path in wanted}
         if self.linter is None or not merged:
-            return {path: [] for path in wanted}
+            return result
         # Suppressions are marked "used" as project findings hit them: each run starts from the
         # marks the file's own findings made, or an old project finding would keep one alive.
         reports = [_fresh_marks(r) if r.suppressions else r for r in merged.values()]
+        mirrored = self._mirrored(reports, wanted)
         errors: list[str] = []
         findings = self.linter.finish(reports, errors)
         for error in errors:
             log.error("%s", error)
-        result: dict[str, list[Finding]] = {path: [] for path in wanted}
         for finding in findings:
             if finding.path in result:
                 result[finding.path].append(finding)
+        for finding in mirrored:
+            known = {(f.code, f.line, f.column) for f in result[finding.path]}
+            if (finding.code, finding.line, finding.column) not in known:
+                result[finding.path].append(finding)
         return result
+
+    def _mirrored(self, reports: Sequence[FileReport], wanted: set[str]) -> list[Finding]:
+        """Project findings with the articles taken in reverse order. A project rule reports the
+        later of two articles ("title is also the title of a.md"); a writer with the earlier
+        one open must hear of the clash too, so each open article is told about the others,
+        whichever comes first. Suppressions apply as in ``Linter.finish``."""
+        assert self.linter is not None
+        facts_by_code: dict[str, list[tuple[str, Any]]] = {}
+        for report in sorted(reports, key=lambda r: r.path, reverse=True):
+            for code, fact in report.facts.items():
+                facts_by_code.setdefault(code, []).append((report.path, fact))
+        owners = {r.path: r for r in reports}
+        found: list[Finding] = []
+        for code, facts in sorted(facts_by_code.items()):
+            rule = self.linter.registry.by_code.get(code)
+            if rule is None:
+                continue
+            ctx = ProjectContext(rule)
+            try:
+                self.linter.rule(code).check_project(facts, ctx)
+            except Exception:  # the ordinary pass logs it
+                continue
+            for finding in ctx.findings:
+                if finding.path not in wanted:
+                    continue
+                owner = owners.get(finding.path)
+                found.extend(apply([finding], owner.suppressions) if owner and owner.suppressions else [finding])
+        return found
 
 
 def _without_findings(report: FileReport) -> FileReport:
