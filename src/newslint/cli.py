@@ -1,4 +1,4 @@
-"""Command line: ``newslint check``, ``newslint rules``, ``newslint rule CODE``.
+"""Command line: ``newslint check``, ``newslint rules``, ``newslint rule CODE``, ``newslint server``.
 
 Exit codes: 0 no findings, 1 findings, 2 usage, config or input error. Any failure is one
 line on stderr, never a traceback.
@@ -290,6 +290,27 @@ def show_rule(code: str) -> None:
     click.echo(f"# {rule.code} {rule.name}\n")
     click.echo(f"Default severity: {rule.severity}. {state.capitalize()}. Fix: {fix}.\n")
     click.echo(rule.documentation())
+
+
+@cli.command("server")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the results cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None, envvar="NEWSLINT_CACHE_DIR",
+              help="Where the results cache lives (default: .newslint_cache in the workspace folder).")
+def server(no_cache: bool, cache_dir: str | None) -> None:
+    """Run the language server (LSP over stdin/stdout) for editors.
+
+    Editors start it themselves: see "Editors" in the README for VS Code, Neovim, Helix,
+    Zed and Sublime Text. It reports findings as diagnostics while you type, offers fixes
+    and "disable for this line" as code actions, and shows a rule's documentation on hover.
+    """
+    try:  # pygls is imported here only: `newslint check` never pays for it
+        import pygls  # noqa: F401
+
+        from newslint.server import run
+    except ImportError as exc:
+        _fail(f"the language server needs pygls 2 ({exc}); pip install 'pygls>=2'")
+        sys.exit(EXIT_ERROR)
+    sys.exit(run(cache=not no_cache, cache_dir=cache_dir))
 
 
 def _registry_or_exit(factory: Any) -> Any:
