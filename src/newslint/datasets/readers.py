@@ -72,14 +72,14 @@ def _jsonl(path: str) -> Iterator[RawRecord]:
             if not raw.strip():
                 continue
             try:
-                line = raw.decode("utf-8")
+                line = raw.rstrip(b"\r\n").decode("utf-8")
             except UnicodeDecodeError as exc:
                 yield RawRecord(number, None, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})")
                 continue
             try:
                 value = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield RawRecord(number, None, f"broken JSON: {exc.msg} at column {exc.colno}")
+                yield RawRecord(number, None, f"broken JSON at column {exc.colno}: {exc.msg}")
                 continue
             except RecursionError:
                 yield RawRecord(number, None, "broken JSON: nested too deeply")

@@ -155,6 +155,8 @@ def check_datasets(
 
     if annotate is not None and len(paths) != 1:
         raise InputError("--annotate takes one dataset per run")
+    if annotate is not None and not annotate.lower().endswith((".jsonl", ".parquet")):
+        raise InputError(f"--annotate {annotate}: expected a .jsonl or .parquet file")
     fields = Fields(text_field, title_field, id_field, markup)
     run = run_datasets(linter, paths, fields, engine=engine, scheduler=scheduler, jobs=linter.jobs)
     if annotate is not None:
