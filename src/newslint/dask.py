@@ -12,6 +12,7 @@ Both are the functions a single process uses, so the findings are the same, byte
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -30,6 +31,11 @@ FINDING_COLUMNS = ("path", "line", "column", "end_line", "end_column", "code", "
 WINDOW_PER_WORKER = 4
 
 _LINTERS: dict[str, Linter] = {}  # one linter per config in each worker process
+
+
+def _dask() -> Any:
+    """dask, untyped: its top-level re-exports (delayed, compute) aren't declared for mypy."""
+    return importlib.import_module("dask")
 
 
 def _require_distributed() -> Any:
@@ -128,8 +134,7 @@ def _is_missing(value: Any) -> bool:
 def lint_bag(bag: Any, *, text_field: str | None = None, title_field: str = "title", id_field: str = "id",
              markup: str | None = None, config: Config | None = None, name: str = "records") -> Any:
     """Lint a Dask Bag of records (dicts); a pandas DataFrame of findings (see ``lint_dataframe``)."""
-    import dask
-
+    dask = _dask()
     parts = bag.to_delayed()
     lengths = dask.compute(*[dask.delayed(len)(p) for p in parts])
     return _lint_parts(parts, lengths, lambda rows: rows, text_field, title_field, id_field, markup, config, name)
@@ -148,9 +153,9 @@ def lint_dataframe(ddf: Any, *, text_field: str | None = None, title_field: str 
 
 def _lint_parts(parts: list[Any], lengths: Iterable[int], to_rows: Any, text_field: str | None, title_field: str,
                 id_field: str, markup: str | None, config: Config | None, name: str) -> Any:
-    import dask
     import pandas
 
+    dask = _dask()
     from newslint.config import Config
 
     config = config or Config()

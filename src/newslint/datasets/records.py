@@ -108,6 +108,9 @@ def _text_field(row: Mapping[str, Any], fields: Fields) -> tuple[str, Any]:
     for name in DEFAULT_TEXT_FIELDS:
         if name in row and row[name] is not None:
             return name, row[name]
+    for name in DEFAULT_TEXT_FIELDS:
+        if name in row:
+            return name, None  # a null field: "is null", not "no field"
     raise BadRecord("no field 'text' (nor 'body' or 'content')")
 
 
