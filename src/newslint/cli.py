@@ -39,7 +39,8 @@ SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "output_format", default="text", show_default=True,
-              type=click.Choice(["text", "concise", "json", "json-lines", "github", "sarif", "junit", "gitlab"]),
+              type=click.Choice(["text", "concise", "json", "json-lines", "github", "sarif", "junit", "gitlab",
+                                 "html"]),
               help="Output format.")
 @click.option("--select", multiple=True,
               help="Rules to enable (codes, names or prefixes; replaces the config's select).")
@@ -138,7 +139,7 @@ def check(
         if _datasets(paths, fix or show_diff, dataset_options):
             from newslint.datasets.run import check_datasets
 
-            result = check_datasets(linter, paths, **dataset_options)
+            result = check_datasets(linter, paths, sources=output_format == "html", **dataset_options)
         else:
             stdin_text = decode(sys.stdin.buffer.read(), stdin_name) if "-" in paths else None
             result = linter.run(list(paths), stdin_text=stdin_text, stdin_name=stdin_name)
@@ -174,7 +175,7 @@ def check(
         if statistics:
             _print_statistics(findings, out)
         else:
-            sources = _sources(findings, result, stdin_name) if output_format == "text" else {}
+            sources = _sources(findings, result, stdin_name) if output_format in ("text", "html") else {}
             use_color = (out.isatty() if color is None else color) and output_format == "text"
             context = ReportContext(sources=sources, color=use_color, registry=linter.registry)
             if output_format == "text" and quiet:

@@ -21,7 +21,7 @@ from newslint.datasets.readers import RawRecord, read_records
 from newslint.datasets.records import Fields, RecordFinding
 
 if TYPE_CHECKING:
-    from newslint.engine import Linter, RunResult
+    from newslint.engine import FileReport, Linter, RunResult
 
 BATCH = 64  # records per task: large enough to amortise a task's overhead, small enough to balance
 WINDOW_PER_WORKER = 4  # batches in flight per worker
@@ -149,6 +149,7 @@ def check_datasets(
     annotate: str | None,
     engine: str,
     scheduler: str | None,
+    sources: bool = False,
 ) -> RunResult:
     """The CLI's dataset run: findings in record order, errors (bad records, summary), annotation."""
     from newslint.engine import InputError, RunResult
@@ -167,4 +168,26 @@ def check_datasets(
             by_path.setdefault(finding.path, []).append(finding)
         rows = annotated_rows(paths[0], fields, by_path, run.bad_numbers.get(paths[0], {}))
         write_annotated(annotate, rows)
-    return RunResult(findings=list(run.findings), errors=run.errors, files=run.records)
+    result = RunResult(findings=list(run.findings), errors=run.errors, files=run.records)
+    if sources:
+        result.reports = list(_reports_with_texts(paths, fields, {f.path for f in run.findings}))
+    return result
+
+
+def _reports_with_texts(paths: Sequence[str], fields: Fields, flagged: set[str]) -> Iterator[FileReport]:
+    """The linted articles of the records with findings, for a report that shows texts (a
+    second streaming pass: the first pass keeps no texts)."""
+    from newslint.datasets.records import BadRecord, article_from_row
+    from newslint.engine import FileReport
+    from newslint.suppress import FileSuppressions
+
+    for path in paths:
+        for raw in read_records(path, fields.wanted()):
+            if raw.row is None:
+                continue
+            try:
+                article = article_from_row(path, raw.number, raw.row, fields)
+            except BadRecord:
+                continue
+            if article.path in flagged:
+                yield FileReport(article.path, [], FileSuppressions(article.path), frozenset(), text=article.text)
