@@ -13,7 +13,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from typing import TYPE_CHECKING, Any, Protocol
 
 from newslint.datasets.lint import ArticleFacts, ArticleResult, lint_row, ordered, project_findings
@@ -81,10 +81,12 @@ def _pool_lint(batch: Batch) -> list[ArticleResult]:
 
 
 def _local_map(linter: Linter, work: Iterator[Batch], jobs: int) -> Iterator[ArticleResult]:
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        for batch in work:
+    first = list(islice(work, 2))
+    if jobs <= 1 or len(first) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        for batch in chain(first, work):  # a dataset of a batch or so: starting workers costs more
             yield from lint_batch(linter, batch)
         return
+    work = chain(first, work)
     global _POOL_LINTER
     _POOL_LINTER = linter  # forked workers inherit the parent's linter, parsers and plugins
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
