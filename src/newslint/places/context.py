@@ -43,9 +43,19 @@ _REGION = re.compile(
 # A capitalised word right after the name that continues a proper name (Kundera, Street, Café):
 # title case only, so an all-capitals headline ("KIEV UNDER FIRE") is not a longer name.
 _NEXT_NAME = lazy_compile(r"[ \t]+(?:&[ \t]+)?\p{Lu}\p{Ll}")
-# A club's or company's letters right before it (FC Köln, AC Milan); a title-case word before it
-# is too often a headline's ("Fighting Near Pokrovsk") to count.
-_PREVIOUS_NAME = lazy_compile(r"(?<![\p{L}\p{N}])\p{Lu}{2,4}[ \t]$")
+# A club's or company's letters right before it (FC Köln), or a first name (Glenn Danzig).
+_PREVIOUS_NAME = lazy_compile(r"(?<![\p{L}\p{N}'’.-])(?:\p{Lu}{2,4}|\p{Lu}\p{Ll}+)[ \t]$")
+_WORD = lazy_compile(r"\p{L}{4,}")
+# Words that start a sentence before a place without being part of its name ("In Köln", "Central
+# Kyiv"); any other capitalised word there is a first name or a club's (Glenn Danzig).
+_OPENERS = frozenset(
+    "a an and as at after before behind beside besides between beyond both but by central despite"
+    " downtown during east eastern even elsewhere for from greater here if in inside into later"
+    " like meanwhile near neither nor north northern not now occupied of off on only or outside"
+    " over past since so south southern still than that the then there these this those though"
+    " through to today toward towards under unlike until unlike up via west western when where"
+    " whether while with within without yesterday yet".split()
+)
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;]['\"’”)\]]*|\n)[\s\"'“‘(\[*_#>-]*$")
 _LOOKBACK = 40
 
@@ -66,13 +76,29 @@ def starts_sentence(text: str, start: int) -> bool:
 
 def in_longer_name(text: str, start: int, end: int) -> bool:
     """The name is part of a longer proper name: a person (Milan Kundera, Paris Hilton), a street
-    or a business (Danzig Street, Kiew Café), a club (FC Köln). A title-case word right after it
-    counts (not a region word: Donetsk oblast is a region), and initials right before it."""
+    or a business (Danzig Street, Kiew Café), a club (FC Köln), a surname (Glenn Danzig). A
+    title-case word right after it counts (not a region word: Donetsk oblast is a region), and
+    initials or a title-case word right before it, unless that word starts the sentence ("In
+    Köln") or the line is a title-case headline."""
     if _NEXT_NAME.match(text, end) and not names_region(text, end):
         return True
     if text[start:end].isupper():
         return False  # an all-capitals headline: every word before it is capitals too
-    return _PREVIOUS_NAME.search(text[max(0, start - 8) : start]) is not None
+    before = text[max(0, start - _LOOKBACK) : start]
+    previous = _PREVIOUS_NAME.search(before)
+    if previous is None:
+        return False
+    opener = starts_sentence(text, start - len(before) + previous.start())
+    if opener and previous.group().strip().casefold() in _OPENERS:
+        return False
+    return not _title_case_line(text, start)
+
+
+def _title_case_line(text: str, at: int) -> bool:
+    """A headline in title case ("Fighting Near Pokrovsk"), where every word is capitalised."""
+    line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
+    words = _WORD.findall(line)
+    return len(words) <= 12 and sum(w[0].isupper() for w in words) * 5 >= len(words) * 4
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'’”)\]]*\s")
