@@ -9,8 +9,8 @@ from newslint.config import ConfigError
 from newslint.engine import InputError, Linter, iter_article_paths, read_article
 from newslint.packs import PackError
 from newslint.places.report import collect, write_json, write_text, write_toml
-from newslint.rules.names import gazetteer
 from newslint.rule import Context
+from newslint.rules.names import gazetteer
 from newslint.syntax.nodes import Document
 from newslint.syntax.parser import options_for, parse
 
@@ -42,4 +42,4 @@ def _documents(linter: Linter, paths: Sequence[str], errors: list[str]) -> Itera
         yield parse(text, path, options=options_for(config.packs)), config
 
 
-__all__ = ["ConfigError", "PackError", "WRITERS", "run"]
+__all__ = ["WRITERS", "ConfigError", "PackError", "run"]

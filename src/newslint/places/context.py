@@ -48,14 +48,17 @@ _PREVIOUS_NAME = lazy_compile(r"(?<![\p{L}\p{N}'’.-])(?:\p{Lu}{2,4}|\p{Lu}\p{L
 _WORD = lazy_compile(r"\p{L}{4,}")
 # Words that start a sentence before a place without being part of its name ("In Köln", "Central
 # Kyiv"); any other capitalised word there is a first name or a club's (Glenn Danzig).
-_OPENERS = frozenset(
-    "a an and as at after before behind beside besides between beyond both but by central despite"
-    " downtown during east eastern even elsewhere for from greater here if in inside into later"
-    " like meanwhile near neither nor north northern not now occupied of off on only or outside"
-    " over past since so south southern still than that the then there these this those though"
-    " through to today toward towards under unlike until unlike up via west western when where"
-    " whether while with within without yesterday yet".split()
-)
+_OPENERS = frozenset({
+    "a", "after", "an", "and", "as", "at", "before", "behind", "beside", "besides", "between",
+    "beyond", "both", "but", "by", "central", "despite", "downtown", "during", "east",
+    "eastern", "elsewhere", "even", "for", "from", "greater", "here", "if", "in", "inside",
+    "into", "later", "like", "meanwhile", "near", "neither", "nor", "north", "northern", "not",
+    "now", "occupied", "of", "off", "on", "only", "or", "outside", "over", "past", "since",
+    "so", "south", "southern", "still", "than", "that", "the", "then", "there", "these", "this",
+    "those", "though", "through", "to", "today", "toward", "towards", "under", "unlike",
+    "until", "up", "via", "west", "western", "when", "where", "whether", "while", "with",
+    "within", "without", "yesterday", "yet",
+})
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;]['\"’”)\]]*|\n)[\s\"'“‘(\[*_#>-]*$")
 _LOOKBACK = 40
 
