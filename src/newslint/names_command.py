@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TextIO
 
-from newslint.config import ConfigError
+from newslint.config import Config, ConfigError
 from newslint.engine import InputError, Linter, iter_article_paths, read_article
 from newslint.packs import PackError
 from newslint.places.report import collect, write_json, write_text, write_toml
@@ -31,7 +31,7 @@ def run(paths: Sequence[str], output_format: str, out: TextIO, errors: list[str]
     return len(documents)
 
 
-def _documents(linter: Linter, paths: Sequence[str], errors: list[str]) -> Iterator[tuple[Document, object]]:
+def _documents(linter: Linter, paths: Sequence[str], errors: list[str]) -> Iterator[tuple[Document, Config]]:
     for path in iter_article_paths(paths, errors):
         try:
             text = read_article(path)
