@@ -195,6 +195,7 @@ def build_records(locale_dir: Path, min_population: int) -> tuple[list[str], lis
             if key in english:
                 continue  # an English word first, a spelling of this place second
             spellings[key] = name
+        _drop_short_forms(spellings, fold(preferred))
         if len(spellings) < 2:
             continue
         if fold(preferred) in english:
@@ -206,6 +207,17 @@ def build_records(locale_dir: Path, min_population: int) -> tuple[list[str], lis
     records = ["\t".join([gid, country, styles[gid], *names]) for _, gid, country, names in rows]
     keys = ["\t".join([gid, country, styles[gid], *(fold(n) for n in names)]) for _, gid, country, names in rows]
     return records, keys, sorted(caution)
+
+
+def _drop_short_forms(spellings: dict[str, str], preferred: str) -> None:
+    """New York beside New York City, Frankfurt beside Frankfurt am Main: a short form, not another
+    spelling (and New York is also a state). Keep the house form, drop the other of the two."""
+    for key in list(spellings):
+        for other in list(spellings):
+            if key in spellings and other in spellings and other != key and (
+                other.startswith(key + " ") or other.endswith(" " + key)
+            ):
+                del spellings[other if key == preferred else key]
 
 
 def _debian_version(package: str) -> str | None:

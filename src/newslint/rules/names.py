@@ -8,6 +8,7 @@ of which neither, or only the one house style prefers, is in the article's own w
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
@@ -20,6 +21,12 @@ from newslint.syntax.nodes import Document
 
 __all__ = ["RULES", "Segment", "gazetteer", "parse_names", "segments"]
 
+# A preposition of place right before a name ("in Köln", "from Warszawa to Danzig").
+_LOCATIVE = re.compile(
+    r"\b(?:in|from|to|near|at|of|outside|around|across|via|into|toward|towards|between|through)"
+    r"\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
 _ALSO_WRITES = "names:also-writes"  # doc.cache: (start, end) -> "Kyiv (line 3)", left by NL401 for NL402
 
 
@@ -262,6 +269,11 @@ class NonpreferredPlaceName(Rule):
             else:
                 message = f"{m.text}: house style spells this place {info.preferred}"
             other = also.get((m.start, m.end))
+            data_only = info.id.startswith("geonames:") and not info.is_former
+            if other is None and data_only and not _LOCATIVE.search(doc.text, max(0, m.start - 30), m.start):
+                # A city's name in another language, with nothing saying it is a place here:
+                # "Raab told the BBC" is a man, not Győr.
+                continue
             if other is not None and _absorb_inconsistency(ctx, m):
                 message += f"; this article also writes {other}"
             new = _cased(m.text, info.preferred)
