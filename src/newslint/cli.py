@@ -300,6 +300,26 @@ def _sources(findings: Sequence[Any], result: Any, stdin_name: str) -> dict[str,
     return sources
 
 
+@cli.command("names")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "output_format", default="text", show_default=True,
+              type=click.Choice(["text", "json", "toml"]),
+              help="text: families, most inconsistent first; json: a list of families; "
+                   "toml: a [tool.newslint.names] block for the inconsistent ones.")
+def names(paths: tuple[str, ...], output_format: str) -> None:
+    """List every place the articles name: each spelling, its count and files, the house form."""
+    from newslint import names_command
+
+    errors: list[str] = []
+    try:
+        names_command.run(list(paths) or ["."], output_format, sys.stdout, errors)
+    except (names_command.ConfigError, names_command.PackError) as exc:
+        _fail(str(exc))
+        sys.exit(EXIT_ERROR)
+    _report_errors(errors)
+    sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)
+
+
 @cli.command("clean")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None, envvar="NEWSLINT_CACHE_DIR",
               help="The cache folder to remove (default: .newslint_cache in the current folder).")
