@@ -14,7 +14,7 @@ import regex
 from newslint.lazyre import lazy_compile
 from newslint.syntax.nodes import Document
 from newslint.syntax.prose import Sentence, all_sentences
-from newslint.text.claims import ClaimLexicon, find_hedge, hedges_previous, quotation_spans
+from newslint.text.claims import ClaimLexicon, content_keys, find_hedge, hedges_previous
 from newslint.text.events import (
     ActorLinks,
     EventLexicon,
@@ -44,6 +44,7 @@ class EventIndex:
     names: frozenset[str]
     links: ActorLinks
     mentions: tuple[BodyMention, ...]
+    keys: tuple[frozenset[str], ...]  # content keys of each sentence
 
     def next_sentence(self, index: int) -> Sentence | None:
         return self.sentences[index + 1] if index + 1 < len(self.sentences) else None
@@ -81,7 +82,7 @@ def event_index(doc: Document, lex: EventLexicon) -> EventIndex:
             continue
         for mention in sentence_mentions(sentence.text, lex, names, sentence_tokens):
             mentions.append(BodyMention(mention, sentence, index))
-    index_ = EventIndex(tuple(body), names, links, tuple(mentions))
+    index_ = EventIndex(tuple(body), names, links, tuple(mentions), tuple(content_keys(s.text) for s in body))
     doc.cache["events:index"] = index_
     return index_
 
@@ -92,30 +93,80 @@ def _words(tokens: list[Token]) -> list[str]:
 
 # ---------------------------------------------------------------------------- framing
 
+# A denial of the account itself, not of something else the sentence mentions.
 _DENIAL = lazy_compile(
-    r"\b(?:denied|denies|deny|denying|rejected\s+(?:the|that|this)\s+(?:claim|report|account|allegation)s?"
-    r"|dismissed\s+(?:the|that|this)\s+(?:claim|report|account|allegation)s?|disputed|refuted|false(?:ly)?)\b",
+    r"\b(?:claims?|reports?|allegations?|accounts?|assertions?)\b[^.;]{0,40}?\b(?:denied|denies|disputed|disputes"
+    r"|rejected|rejects|dismissed|dismisses|refuted|refutes)\b"
+    r"|\b(?:denied|denies|deny|denying|disputed|disputes|refuted|refutes|dismissed)\s+(?:the|this|that|these|those|such)"
+    r"\s+(?:claims?|reports?|allegations?|accounts?)\b"
+    r"|\b(?:denied|denies|deny|denying)\s+(?:that|having|it|this)\b",
     regex.IGNORECASE,
 )
+_CLAUSE_END = lazy_compile(r"[,;:—–(]|\b(?:but|while|whereas|although|though|and)\b", regex.IGNORECASE)
+# How far before the predicate a hedge word still governs it ("could be built and launched").
+_HEDGE_REACH = 60
 
 
 def claim_framing(index: EventIndex, body: BodyMention, lex: ClaimLexicon) -> str | None:
-    """Why the sentence only reports the event and does not assert it, or ``None``: a hedge or
-    verification cue in it ("could not be independently verified", "allegedly", "may"), a denial
-    beside it ("a claim the ministry denied"), the mention inside quotation marks, or a next
-    sentence that says it could not be verified."""
+    """Why the sentence only reports the event and does not assert it, or ``None``: a
+    verification cue anywhere in it ("could not be independently verified"), a denial of the
+    account ("a claim the ministry denied"), a hedge word governing the predicate ("allegedly
+    seized", "may have shot down", "claimed to have taken"), or a next sentence that says it
+    could not be verified. Mere attribution ("the ministry said") is reporting, not doubt."""
     text = body.sentence.text
-    start = body.mention.start
-    if any(a <= start < b for a, b in quotation_spans(text)):
-        return "quoted"
     cue = find_hedge(text, lex)
-    if cue is not None:
+    if cue is not None and cue.kind == "verification":
         return cue.text
     denial = _DENIAL.search(text)
     if denial is not None:
         return str(denial.group())
+    if cue is not None:
+        start = max(0, body.mention.start - _HEDGE_REACH)
+        window = text[start : body.mention.start]
+        breaks = list(_CLAUSE_END.finditer(window))
+        if breaks:
+            window = window[breaks[-1].end() :]
+        near = find_hedge(window, lex)
+        if near is not None:
+            return near.text
     following = index.next_sentence(body.index)
     if following is not None and hedges_previous(following.text, lex):
         verification = lex.verification_re.search(following.text)
+        return str(verification.group()) if verification is not None else "could not be verified"
+    return None
+
+
+_RELATIVE_BEFORE = frozenset({"who", "that", "which", "whom"})
+
+
+def report_cue(text: str, lex: EventLexicon) -> str | None:
+    """The cue that presents the sentence's content as a report or claim ("allegedly", "it has
+    been claimed", "according to reports"), skipping one inside a relative clause about a
+    participant ("the woman who claimed to ...")."""
+    for match in lex.report_re.finditer(text):
+        before = text[max(0, match.start() - 15) : match.start()].lower().split()
+        if before and before[-1] in _RELATIVE_BEFORE:
+            continue
+        return str(match.group())
+    return None
+
+
+def sentence_framing(index: EventIndex, number: int, lex: EventLexicon, claims: ClaimLexicon) -> str | None:
+    """Why body sentence ``number`` reports rather than asserts, whatever it is about: a report
+    cue, a verification cue, a denial of the account, or a next sentence that says it could
+    not be verified."""
+    text = index.sentences[number].text
+    cue = report_cue(text, lex)
+    if cue is not None:
+        return cue
+    hedge = find_hedge(text, claims)
+    if hedge is not None and hedge.kind == "verification":
+        return hedge.text
+    denial = _DENIAL.search(text)
+    if denial is not None:
+        return str(denial.group())
+    following = index.next_sentence(number)
+    if following is not None and hedges_previous(following.text, claims):
+        verification = claims.verification_re.search(following.text)
         return str(verification.group()) if verification is not None else "could not be verified"
     return None
