@@ -12,7 +12,13 @@ from collections.abc import Iterator
 
 from newslint.findings import Severity
 from newslint.rule import Context, Rule
-from newslint.rules.event_index import BodyMention, EventIndex, claim_framing, event_index, sentence_framing
+from newslint.rules.event_index import (
+    BodyMention,
+    EventIndex,
+    claim_framing,
+    event_index,
+    sentence_framing,
+)
 from newslint.syntax.nodes import Document, Headline
 from newslint.text.claims import ClaimLexicon, content_keys, default_lexicon, find_hedge
 from newslint.text.events import EventLexicon, Mention, event_lexicon
@@ -125,12 +131,14 @@ class UnsupportedHeadline(Rule):
             index = index or event_index(doc, lex)
             if not index.sentences:
                 return
-            reading = read_headline(headline.text, lex, index.names)
+            lead = ":" in headline.text or "|" in headline.text
+            reading = read_headline(headline.text, lex, index.names if lead else frozenset())
             if reading.attribution is not None or reading.opinion is not None:
                 continue
             message: str | None = None
             supported = False
-            for mention in headline_mentions(reading.text, lex, index.names):
+            event = _maybe_event(reading.text, lex)
+            for mention in headline_mentions(reading.text, lex, index.names) if event else ():
                 supported, message = self._judge(doc, index, mention, headline.text, claims)
                 if message is not None or supported:
                     break
@@ -143,7 +151,7 @@ class UnsupportedHeadline(Rule):
         self, doc: Document, index: EventIndex, headline: Mention, headline_text: str, claims: ClaimLexicon
     ) -> tuple[bool, str | None]:
         """(the body supports it, a message when it contradicts or only reports it)."""
-        same_predicate = [b for b in index.mentions if b.mention.classes & headline.classes]
+        same_predicate = list(index.mentions(headline.classes))
         if not same_predicate:
             return False, None
         related = [(b, _target_relation(headline, b.mention)) for b in same_predicate]
@@ -188,13 +196,14 @@ def _reported_only(
     """The body's closest restatement of the headline (most shared content words, two or more)
     presents it as a report or claim: every sentence tied for closest carries a report cue."""
     keys = content_keys(headline)
-    if len(keys) < 3:
+    if len(keys) < 4:
         return None
-    overlaps = [len(keys & sentence_keys) for sentence_keys in index.keys]
-    best = max(overlaps, default=0)
+    # Keys are five-letter word beginnings, matched as such ("troop" meets "troops").
+    overlaps = index.sentences_with_beginnings(keys)
+    best = max(overlaps.values(), default=0)
     if best < 2:
         return None
-    closest = [number for number, overlap in enumerate(overlaps) if overlap == best]
+    closest = sorted(number for number, overlap in overlaps.items() if overlap == best)
     framings = [sentence_framing(index, number, lex, claims) for number in closest]
     if any(f is None for f in framings):
         return None
@@ -283,7 +292,7 @@ class HeadlineWithoutSupport(Rule):
             if not mentions:
                 continue
             classes = frozenset().union(*(m.classes for m in mentions))
-            if any(b.mention.classes & classes for b in index.mentions):
+            if index.mentions(classes):
                 continue
             keys = content_keys(read_headline(headline.text, lex).text)
             if len(keys) < 3:

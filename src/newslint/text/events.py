@@ -219,6 +219,12 @@ class EventLexicon:
             report_re=_alternatives(pack.get("report_cues", [])),
         )
 
+    def forms_of(self, classes: frozenset[str]) -> frozenset[str]:
+        """First words of the predicate forms of these classes."""
+        found = {w for w, c in self.single.items() if c & classes}
+        found |= {w for w, phrases in self.multi.items() if any(c & classes for _, c in phrases)}
+        return frozenset(found)
+
     def predicate_at(self, tokens: Sequence[Token], i: int) -> tuple[int, frozenset[str]] | None:
         """(number of tokens, classes) of a predicate starting at token ``i``, longest first."""
         low = tokens[i].low
