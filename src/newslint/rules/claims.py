@@ -57,11 +57,17 @@ def _stands_unqualified(sentence: str, lex: ClaimLexicon) -> bool:
 
 
 def _next_sentence(doc: Document, sentence: Sentence, block_sentences: list[Sentence], index: int) -> Sentence | None:
-    """The sentence right after, in the same paragraph or at the start of the next one."""
+    """The sentence right after, in the same paragraph or at the start of the next one (a map
+    built once per document, so a live blog of thousands of cited paragraphs stays linear)."""
     if index + 1 < len(block_sentences):
         return block_sentences[index + 1]
-    following = [s for s in all_sentences(doc) if s.start >= sentence.end and s.block.kind not in _NOT_WRITERS_VOICE]
-    return following[0] if following else None
+    following = doc.cache.get("claims:next-sentence")
+    if following is None:
+        writers = [s for s in all_sentences(doc) if s.block.kind not in _NOT_WRITERS_VOICE]
+        following = {s.start: writers[i + 1] for i, s in enumerate(writers[:-1])}
+        doc.cache["claims:next-sentence"] = following
+    found = following.get(sentence.start)
+    return found if isinstance(found, Sentence) else None
 
 
 # Cue kinds that mark a *title* as reporting an unverified claim ("Russia claims capture of ..."),
