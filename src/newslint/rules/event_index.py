@@ -63,6 +63,12 @@ class EventIndex:
             self._starts = starts
         return self._text
 
+    @property
+    def starts(self) -> list[int]:
+        """Where each sentence starts in ``text``."""
+        self.text  # noqa: B018 - builds the joined view and its starts
+        return self._starts
+
     def sentences_with(self, words: Iterable[str]) -> dict[int, set[str]]:
         """Sentence number -> which of ``words`` (lower-case) it holds as whole words: one
         regex pass over the body."""
