@@ -628,6 +628,8 @@ def find_weasels(
             rest = sentence[end : end + 80]
             if any(ex.match(rest) for ex in lex.weasel_exemption_res):
                 continue
+            if _quantifier_as_adverb(sentence, start, match):
+                continue
             cues.append(Cue(start, end, match.group(), kind))
     cues.sort(key=lambda c: (c.start, -c.end))
     merged: list[Cue] = []
@@ -636,3 +638,36 @@ def find_weasels(
             continue
         merged.append(cue)
     return merged
+
+
+# Words after which "most agreed" / "many feared" still opens a clause with a vague subject.
+_CLAUSE_OPENERS = _words(
+    "and but or while whereas that which who because although though as so yet when if since where "
+    "however meanwhile still now today also"
+)
+_QUANTIFIERS = _words("some many most several various numerous countless few certain")
+
+
+def _quantifier_as_adverb(sentence: str, start: int, match: Any) -> bool:
+    """Whether the vague-looking source has a subject of its own: "Users most agreed" (an
+    adverb after its subject), "the various tool authors agreed" (a group the story has
+    defined), "I and others believe" (a named source among them). Only a quantifier that *is*
+    the subject ("Most agreed", "and many experts believe") stands in for a source."""
+    words = match.group().split()
+    if not words:
+        return False
+    first = words[0].lower()
+    before = sentence[:start].rstrip().split()
+    previous = before[-1].lower() if before else ""
+    if first == "others":
+        if previous != "and" or len(before) < 2:
+            return False
+        partner = before[-2]
+        return partner.lower() in {"i", "we", "he", "she"} or (len(before) >= 3 and partner[:1].isupper())
+    if first not in _QUANTIFIERS:
+        return False
+    if previous in _DETERMINERS:
+        return True
+    if match.groupdict().get("weasel_group") or not previous[-1:].isalpha():
+        return False
+    return previous not in _CLAUSE_OPENERS
