@@ -314,3 +314,16 @@ def test_a_run_of_unclosed_comment_openers_parses_in_linear_time():
     doc = parse(text, "a.md")
     assert time.perf_counter() - started < 5
     assert [c.labels for c in doc.citations] == [("1",)]
+
+
+def test_definitions_right_after_a_liquid_include_are_definitions():
+    doc = parse("Text [a][].\n\n{% include references.md %}\n[a]: /a\n[b]: /b\n", "a.md")
+    assert sorted(r.label for r in doc.references) == ["a", "b"]
+    assert kinds(doc)[1] == "paragraph"  # the include line, as rules expect it
+
+
+def test_notes_under_a_footnotes_heading_keep_their_continuation_paragraphs():
+    text = "Said so.[^n]\n\n## Footnotes\n\n[^n]:\n    First part.\n\n    Second part cites [m].\n\n[m]: /m\n"
+    doc = parse(text, "a.md")
+    assert "code" not in kinds(doc)
+    assert sorted(label for c in doc.citations for label in c.labels) == ["^n", "m"]

@@ -125,7 +125,9 @@ class Builder:
             child = children[index]
             kind = str(child.data)
             tokens = _tokens(child)
-            if self.format == "markdown" and kind in ITEM_KINDS and not self._in_reference_section():
+            if self.format == "markdown" and (
+                kind == "footnote_def" or (kind in ITEM_KINDS and not self._in_reference_section())
+            ):
                 index = self._item(children, index)
                 continue
             handler = getattr(self, "_" + kind, None)
@@ -351,6 +353,9 @@ class Builder:
             if label in self.options.reference_headings:
                 self._set_section(label)
         self._prose("paragraph", tokens, start, end)
+
+    def _template_line(self, tokens: list[Token]) -> None:
+        self._paragraph(tokens)  # rules read template tags as a paragraph of their own
 
     def _table(self, tokens: list[Token]) -> None:
         start, end = self._span(tokens)
