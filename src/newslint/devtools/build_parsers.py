@@ -1,7 +1,7 @@
 """Regenerate ``src/newslint/syntax/parser_tables.json``, the built LALR tables shipped with newslint.
 
 Run from the repository root after editing any ``.lark`` grammar (or the Lark options in
-``syntax/parser.py``, or after upgrading Lark)::
+``syntax/grammar.py``, or after upgrading Lark)::
 
     python -m newslint.devtools.build_parsers [--check]
 
@@ -33,9 +33,9 @@ OUTPUT = tables.TABLES_FILE
 
 def requested_parsers() -> dict[str, dict[str, Any]]:
     """Every (grammar, options) pair the parser asks for on Markdown and plain text."""
-    from newslint.syntax import parser
+    from newslint.syntax import grammar, parser
 
-    for cached in (parser._block_parser, parser._inline_parser, parser._inline_scanner):
+    for cached in (grammar.block_parser, grammar.inline_parser, grammar.inline_scanner):
         cached.cache_clear()
     tables.REQUESTED.clear()
     parser.parse("# Title\n\nText [1] and [^a].\n\n[^a]: Note.\n", "sample.md")

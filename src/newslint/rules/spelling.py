@@ -117,11 +117,17 @@ def _quoted_lines(doc: Document, block: Block) -> list[tuple[int, int]]:
     """The lines of a block quote that carry its ``>`` marker: a crawl without blank lines runs
     its next paragraphs into the quote as lazy continuation lines, and those are the writer's."""
     spans: list[tuple[int, int]] = []
-    offset = block.start
-    for line in doc.text[block.start : block.end].split("\n"):
-        if line.lstrip().startswith(">"):
-            spans.append((offset, offset + len(line)))
-        offset += len(line) + 1
+    text = doc.text
+    # A block may start after its own marker ("> " belongs to the container), so each line is
+    # read from its physical start.
+    line_start = text.rfind("\n", 0, block.start) + 1
+    while line_start < block.end:
+        line_end = text.find("\n", line_start)
+        if line_end < 0:
+            line_end = len(text)
+        if text[line_start:line_end].lstrip().startswith(">"):
+            spans.append((max(line_start, block.start), min(line_end, block.end)))
+        line_start = line_end + 1
     return spans
 
 
