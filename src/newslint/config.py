@@ -229,11 +229,20 @@ def config_for_directory(directory: str) -> Config:
     for candidate in (folder, *folder.parents):
         for name in CONFIG_FILES:
             path = candidate / name
-            if path.is_file():
+            if _is_file(path):
                 config = load_config_file(path)
                 if config is not None:
                     return config
     return Config(root=str(Path.cwd()))
+
+
+def _is_file(path: Path) -> bool:
+    """False for a file in a folder this user may not search (mode 000, lost+found): that
+    folder is skipped by the walk, and must not abort it here first."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def config_for_path(path: str) -> Config:
