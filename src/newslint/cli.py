@@ -132,6 +132,7 @@ def check(
         _print_diff(result.changed)
         _report_errors(result.errors)
         sys.exit(EXIT_ERROR if result.errors else (EXIT_FINDINGS if result.changed else EXIT_CLEAN))
+    written = 0
     if fix:
         for report in result.changed:
             if report.path == stdin_name and stdin_text is not None:
@@ -139,10 +140,11 @@ def check(
             assert report.text is not None
             try:
                 _write_atomically(report.path, report.text, report.bom)
-            except ReadOnly:
-                result.errors.append(f"{report.path}: file is read-only; not fixed")
+                written += 1
             except OSError as exc:
-                result.errors.append(f"{report.path}: cannot write fix: {exc.strerror or exc}")
+                report.fixed = 0
+                reason = "file is read-only" if isinstance(exc, ReadOnly) else f"cannot write: {exc.strerror or exc}"
+                result.errors.append(f"{report.path}: {reason}; not fixed")
         stdin_report = next((r for r in result.reports if stdin_text is not None and r.path == stdin_name), None)
         if stdin_report is not None:
             # fixing stdin prints the fixed article, as ruff does
@@ -168,7 +170,7 @@ def check(
         if fix and not quiet and output_format in ("text", "concise"):
             fixed = sum(r.fixed for r in result.reports)
             if fixed:
-                files = len(result.changed)
+                files = written
                 plural = ("s" if fixed != 1 else "", "s" if files != 1 else "")
                 out.write(f"Fixed {fixed} finding{plural[0]} in {files} file{plural[1]}.\n")
     finally:
@@ -366,19 +368,26 @@ def _registry_or_exit(factory: Any) -> Any:
         sys.exit(EXIT_ERROR)
 
 
-class Terminated(Exception):
-    """SIGTERM, raised where the process is, so a --fix write in progress removes its temp file."""
+class Stopped(BaseException):
+    """SIGINT or SIGTERM, raised wherever the process is: a --fix write in progress removes its
+    temporary file on the way out. A BaseException, so no rule's error handler swallows it, and
+    not KeyboardInterrupt, which click reports with its own 'Aborted!'."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
 
 
-def _terminate(signum: int, frame: Any) -> None:
-    raise Terminated
+def _stop(signum: int, frame: Any) -> None:
+    raise Stopped(signum)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     import signal
 
-    with contextlib.suppress(ValueError, AttributeError):  # not the main thread; no SIGTERM (Windows)
-        signal.signal(signal.SIGTERM, _terminate)
+    for name in ("SIGINT", "SIGTERM"):
+        with contextlib.suppress(ValueError, AttributeError, OSError):  # not the main thread; Windows
+            signal.signal(getattr(signal, name), _stop)
     try:
         status = cli.main(args=list(argv) if argv is not None else None, prog_name="newslint",
                           standalone_mode=False)
@@ -398,9 +407,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     except (KeyboardInterrupt, click.exceptions.Abort):
         _fail("interrupted")
         sys.exit(EXIT_INTERRUPTED)
-    except Terminated:
-        _fail("terminated")
-        sys.exit(EXIT_TERMINATED)
+    except Stopped as stop:
+        terminated = stop.signum == getattr(signal, "SIGTERM", None)
+        _fail("terminated" if terminated else "interrupted")
+        sys.exit(EXIT_TERMINATED if terminated else EXIT_INTERRUPTED)
     except Exception as exc:
         _fail(f"internal error: {type(exc).__name__}: {exc}")
         sys.exit(EXIT_ERROR)
