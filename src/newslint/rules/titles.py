@@ -317,7 +317,8 @@ _SMALL_WORDS = """a an the and but or nor for so yet as at by in of off on per t
     de del della der di da das dos du la le van von al bin ibn"""
 SMALL_WORDS = frozenset(_SMALL_WORDS.split())
 TOKEN = lazy_compile(r"\S+")
-EDGE = lazy_compile(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$")
+# the trailing run may start only where a letter or number ends: one try per run, not per character
+EDGE = lazy_compile(r"^[^\p{L}\p{N}]+|(?<![^\p{L}\p{N}])[^\p{L}\p{N}]++$")
 SEGMENT_END = tuple(".:;?!\u2014\u2013|")  # the next word starts a new segment, capitalised in both styles
 OPEN_QUOTES = "\"'\u201c\u2018"
 CLOSE_QUOTES = "\"'\u201d\u2019"
