@@ -2,7 +2,7 @@
 
 Two levels keep both grammars small and LALR: the block grammar sees one token per line, the
 inline grammar sees one block's text. Parsers are built once per process from the ``.lark``
-files beside this module (Lark caches the built tables on disk, so start-up stays fast).
+files beside this module; their built tables ship with the package (see ``syntax.tables``).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from newslint.syntax.nodes import (
     Inline,
     ReferenceEntry,
 )
+from newslint.syntax.tables import load_parser
 from newslint.syntax.text import normalize_label, normalize_phrase
 
 if sys.version_info >= (3, 11):
@@ -50,12 +51,12 @@ def format_for(path: str) -> Format:
 @cache
 def _block_parser(fmt: Format) -> Lark:
     grammar = "markdown.lark" if fmt == "markdown" else "plaintext.lark"
-    return Lark.open(grammar, rel_to=__file__, parser="lalr", lexer="contextual", cache=True)
+    return load_parser(grammar, parser="lalr", lexer="contextual")
 
 
 @cache
 def _inline_parser() -> Lark:
-    return Lark.open("inline.lark", rel_to=__file__, parser="lalr", lexer="basic", cache=True)
+    return load_parser("inline.lark", parser="lalr", lexer="basic")
 
 
 @cache
