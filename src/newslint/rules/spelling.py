@@ -70,12 +70,23 @@ def _unpunctuated_item(doc: Document, block: Block) -> bool:
     return not text.rstrip().endswith(_SENTENCE_END)
 
 
+def _maybe_caption(line: str) -> bool:
+    """A cheap test before the caption pattern: most lines can't be captions."""
+    tail = line.rstrip().rstrip(".;,")
+    head = line.lstrip(" \t*_>")[:10].casefold()
+    return (
+        tail.endswith((")", "Images", "images", "Photo", "photo"))
+        or head.startswith(("image", "photo", "caption"))
+        or "pic.twitter.com/" in line
+    )
+
+
 def _caption_lines(raw: str, base: int) -> list[tuple[int, int]]:
     """Caption lines of a block: a crawl runs a photo's caption into the paragraph around it."""
     spans: list[tuple[int, int]] = []
     offset = 0
     for line in raw.split("\n"):
-        if _CAPTION.search(line.strip()):
+        if _maybe_caption(line) and _CAPTION.search(line.strip()):
             spans.append((base + offset, base + offset + len(line)))
         offset += len(line) + 1
     return spans
