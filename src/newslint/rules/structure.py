@@ -172,12 +172,11 @@ def repeats(doc: Document, scope: str = "prose") -> list[tuple[Sentence, Sentenc
     found: list[tuple[Sentence, Sentence, int]] = []
     quoted_once: set[tuple[int, int]] = set()
     section = (-1, 0)
-    titled = False  # the first H1 is the title; it opens no section
+    title = doc.title  # the title's H1 opens no section; any other heading does
+    title_start = title.start if title is not None and title.source == "heading" else -1
     for block in doc.blocks:
-        if block.kind == "heading" and not block.headline:
-            if block.level >= 2 or titled:
-                section = (block.start, block.level)
-            titled = titled or block.level == 1
+        if block.kind == "heading" and not block.headline and block.content_start != title_start:
+            section = (block.start, block.level)
         if not block.is_prose or block.kind in SKIPPED_KINDS or block.headline:
             continue
         words = _words(prose_text(doc, block))
