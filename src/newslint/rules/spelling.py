@@ -70,6 +70,28 @@ def _unpunctuated_item(doc: Document, block: Block) -> bool:
     return not text.rstrip().endswith(_SENTENCE_END)
 
 
+def _maybe_caption(line: str) -> bool:
+    """A cheap test before the caption pattern: most lines can't be captions."""
+    tail = line.rstrip().rstrip(".;,")
+    head = line.lstrip(" \t*_>")[:10].casefold()
+    return (
+        tail.endswith((")", "Images", "images", "Photo", "photo"))
+        or head.startswith(("image", "photo", "caption"))
+        or "pic.twitter.com/" in line
+    )
+
+
+def _caption_lines(raw: str, base: int) -> list[tuple[int, int]]:
+    """Caption lines of a block: a crawl runs a photo's caption into the paragraph around it."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in raw.split("\n"):
+        if _maybe_caption(line) and _CAPTION.search(line.strip()):
+            spans.append((base + offset, base + offset + len(line)))
+        offset += len(line) + 1
+    return spans
+
+
 def others_words(doc: Document) -> list[tuple[int, int]]:
     """Spans of other people's words the article reproduces: block quotes, the titles of
     linked works, source notes, photo captions and embedded posts, lists of other stories' headlines
@@ -91,9 +113,10 @@ def others_words(doc: Document) -> list[tuple[int, int]]:
                 cached.append((block.content_start, block.content_end))
                 continue
             raw = doc.text[block.content_start : block.content_end]
-            if _CAPTION.search(raw.strip()) or "\u21a9" in raw:  # "↩": footnotes run into a paragraph
+            if "\u21a9" in raw:  # "↩": footnotes run into a paragraph
                 cached.append((block.content_start, block.content_end))
                 continue
+            cached.extend(_caption_lines(raw, block.content_start))
             if any(i.kind in ("link", "html") for i in block.inlines):
                 cached.extend(_linked_titles(doc, block))
         if cached:

@@ -102,11 +102,14 @@ class DuplicateTitle(Rule):
         key = normalize_words(HEADLINE_PREFIX.sub("", title.text.strip()))
         if len(key.split()) < MIN_REPEATED_TITLE_WORDS:
             return  # "Overview", "Rust 1.54": a short title may name a section too
-        line, _ = doc.position(title.start)
+        size = len(title.text)
         for block in doc.blocks:
             if block.kind != "heading" or block.level < 2 or block.headline or block.start <= title.start:
                 continue
+            if not size // 2 <= block.content_end - block.content_start <= size * 2:
+                continue  # far longer or shorter: not the same words, whatever the markup
             if normalize_words(doc.text[block.content_start : block.content_end]) == key:
+                line, _ = doc.position(title.start)
                 ctx.report(block.content_start, block.content_end, f"heading repeats the headline at line {line}")
 
     @staticmethod
