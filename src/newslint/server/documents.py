@@ -66,16 +66,13 @@ class OpenDocument:
     def apply(self, version: int, changes: Sequence[tuple[tuple[int, int, int, int] | None, str]]) -> None:
         """Apply content changes in order: (start line, start char, end line, end char) or None
         for the whole text, and the new text."""
-        text = self.snapshot.text
+        index = self.index()
         for where, new in changes:
             if where is None:
-                text = new
+                index = LineIndex(new, self.encoding)
                 continue
-            index = self._index if self._index is not None and self._index.text is text else LineIndex(
-                text, self.encoding
-            )
             start = index.offset(where[0], where[1])
             end = max(start, index.offset(where[2], where[3]))
-            text = text[:start] + new + text[end:]
-            self._index = None
-        self.snapshot = Snapshot(version, text)
+            index = index.replaced(start, end, new)
+        self.snapshot = Snapshot(version, index.text)
+        self._index = index
