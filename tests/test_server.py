@@ -340,18 +340,6 @@ async def test_fix_all_is_offered_in_the_light_bulb_and_resolved_lazily(lsp):
     assert "Kyiv" in apply_edits(path.read_text(), edits_of(resolved))
 
 
-async def test_unsafe_fixes_are_marked_and_not_preferred(lsp):
-    # NL502's fix is safe, NL402's too: find any unsafe fix among the built-in rules' output
-    path = lsp.write("unsafe.md", ARTICLE)
-    lsp.open(path)
-    await lsp.diagnostics(path)
-    for action in await lsp.code_actions(path, WHOLE, only=["quickfix"]):
-        if action.data and action.data.get("fix") == "unsafe":
-            assert "unsafe" in action.title and not action.is_preferred
-        elif action.data and action.data.get("fix") == "safe":
-            assert action.is_preferred
-
-
 async def test_disable_for_this_line_writes_a_suppression_comment_that_silences_the_finding(lsp):
     path = lsp.write("disable.md", ARTICLE.replace("Ferry service", "Ferry pier"))
     lsp.open(path)

@@ -18,18 +18,35 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 
 def path_of(uri: str, language: str = "") -> str:
-    """The filesystem path of a ``file:`` URI; for another scheme (an unsaved buffer), a name
-    whose suffix tells the parser Markdown from plain text."""
+    """The path the engine knows a document by (see ``engine_path``): a ``file:`` URI's file;
+    for another scheme (an unsaved buffer), a name whose suffix tells the parser Markdown from
+    plain text."""
     parsed = urlparse(uri)
     if parsed.scheme == "file":
-        path = unquote(parsed.path)
-        if os.name == "nt" and len(path) > 2 and path[0] == "/" and path[2] == ":":  # pragma: no cover
-            path = path[1:]
-        return os.path.abspath(path)
+        return engine_path(fs_path(uri))
     name = unquote(parsed.path or uri).rsplit("/", 1)[-1] or "untitled"
     if not name.lower().endswith((*MARKDOWN_SUFFIXES, ".txt")):
         name += ".md" if language == "markdown" else ".txt"
-    return os.path.abspath(name)
+    return engine_path(name)
+
+
+def fs_path(uri: str) -> str:
+    """The absolute filesystem path of a ``file:`` URI."""
+    path = unquote(urlparse(uri).path)
+    if os.name == "nt" and len(path) > 2 and path[0] == "/" and path[2] == ":":  # pragma: no cover
+        path = path[1:]
+    return os.path.abspath(path)
+
+
+def engine_path(path: str) -> str:
+    """One spelling per file for buffers and files on disk alike: relative to the workspace
+    folder (the server's working folder) when inside it, as `newslint check` run there names
+    files in its messages ("title is also the title of news/a.md"); absolute otherwise."""
+    absolute = os.path.abspath(path)
+    here = os.getcwd()
+    if absolute.startswith(here.rstrip(os.sep) + os.sep):
+        return os.path.relpath(absolute, here)
+    return absolute
 
 
 @dataclass(frozen=True)

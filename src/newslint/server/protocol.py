@@ -27,7 +27,7 @@ from newslint.findings import Finding
 from newslint.registry import RegistryError
 from newslint.server import actions
 from newslint.server.diagnostics import problem_diagnostic, to_diagnostics
-from newslint.server.documents import OpenDocument, Snapshot, path_of
+from newslint.server.documents import OpenDocument, Snapshot, fs_path, path_of
 from newslint.server.positions import UTF16, LineIndex
 from newslint.server.scheduler import BACKGROUND, EDIT, URGENT, LintScheduler
 from newslint.server.workspace import BufferResult, ConfigProblem, Project
@@ -133,12 +133,13 @@ class NewslintServer(LanguageServer):
             "method": types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS,
             "params": self.protocol._converter.unstructure(params),
         }).encode("utf-8")
-        self.on_loop(self.send_bytes, b"Content-Length: %d\r\n\r\n%s" % (len(body), body))
+        self.on_loop(self.send_bytes, b"Content-Length: %d\r\n\r\n%s" % (len(body), body), state.uri)
 
-    def send_bytes(self, message: bytes) -> None:
-        """(loop) Write one framed message, as pygls' own writes do."""
+    def send_bytes(self, message: bytes, uri: str) -> None:
+        """(loop) Write one framed message, as pygls' own writes do, unless the buffer was
+        closed while it was made (the editor already got its empty list)."""
         writer = self.protocol.writer
-        if writer is None:
+        if writer is None or uri not in self.documents:
             return
         try:
             writer.write(message)  # stdio: pygls' StdoutWriter writes and flushes at once
@@ -267,7 +268,7 @@ class NewslintServer(LanguageServer):
 def types_uri(path: str) -> str:
     from pygls.uris import from_fs_path
 
-    return from_fs_path(path) or path
+    return from_fs_path(os.path.abspath(path)) or path
 
 
 # ----- handlers --------------------------------------------------------------------------------
@@ -279,9 +280,9 @@ def create_server(cache: bool = True, cache_dir: str | None = None) -> NewslintS
     @server.feature(types.INITIALIZE)
     def initialize(ls: NewslintServer, params: types.InitializeParams) -> None:
         options = params.initialization_options if isinstance(params.initialization_options, dict) else {}
-        roots = [path_of(f.uri) for f in params.workspace_folders or []]
+        roots = [fs_path(f.uri) for f in params.workspace_folders or []]
         if not roots and params.root_uri:
-            roots = [path_of(params.root_uri)]
+            roots = [fs_path(params.root_uri)]
         elif not roots and params.root_path:
             roots = [os.path.abspath(params.root_path)]
         roots = [r for r in roots if os.path.isdir(r)]

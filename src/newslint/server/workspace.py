@@ -22,6 +22,7 @@ from newslint.engine import ARTICLE_SUFFIXES, FileReport, InputError, Linter, it
 from newslint.findings import Finding
 from newslint.packs import PackError, parse_pack_file
 from newslint.rule import ProjectContext
+from newslint.server.documents import engine_path
 from newslint.suppress import FileSuppressions, apply
 
 log = logging.getLogger("newslint.server")
@@ -136,7 +137,7 @@ class Project:
             errors: list[str] = []
             try:
                 for path in iter_article_paths([root], errors):
-                    found.append(os.path.abspath(path))
+                    found.append(engine_path(path))
                     if len(found) >= MAX_WORKSPACE_FILES:
                         log.warning("workspace has over %d articles: project rules see the first ones", len(found))
                         return found
@@ -161,9 +162,9 @@ class Project:
                     self.disk.pop(path, None)
         for report in reports:
             if report.errors and not report.enabled:
-                self.disk.pop(os.path.abspath(report.path), None)  # unreadable
+                self.disk.pop(report.path, None)  # unreadable
             else:
-                self.disk[os.path.abspath(report.path)] = _without_findings(report)
+                self.disk[report.path] = _without_findings(report)
 
     # ----- project rules -------------------------------------------------------------------
 
