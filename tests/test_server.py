@@ -410,6 +410,15 @@ async def test_config_changes_are_picked_up_and_a_bad_config_is_one_diagnostic_a
     # the shared server keeps running for the other tests: that is the "never a dead server" check
 
 
+async def test_a_config_edited_without_a_file_notification_is_read_again_on_the_next_lint(lsp):
+    path = lsp.write("unwatched/story.md", ARTICLE.replace("Ferry service", "Ferry crew"))
+    lsp.open(path)
+    assert "NL402" in codes(await lsp.diagnostics(path))
+    lsp.write("unwatched/newslint.toml", 'ignore = ["NL402"]\n')  # no didChangeWatchedFiles
+    version = lsp.replace_all(path, path.read_text() + "\nOne more line.\n")
+    assert "NL402" not in codes(await lsp.diagnostics(path, version))
+
+
 # ----- project rules -----------------------------------------------------------------------------
 
 

@@ -163,6 +163,8 @@ class NewslintServer(LanguageServer):
             return None
         snapshot, path = document.snapshot, document.path
         try:
+            if self.project.config_changed(path):
+                self.reload_job()
             result = self.project.lint_buffer(path, snapshot.version, snapshot.text)
         except RegistryError as exc:
             self.log_once(str(exc))

@@ -7,6 +7,7 @@ the immutable results it is handed."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import os
@@ -68,6 +69,7 @@ class Project:
     disk: dict[str, FileReport] = field(default_factory=dict)
     buffers: dict[str, FileReport] = field(default_factory=dict)
     checked_packs: set[int] = field(default_factory=set)
+    stamps: dict[str, tuple[tuple[int, int] | None, ...]] = field(default_factory=dict)
 
     def engine(self) -> Linter:
         """The linter, built on first use (a broken plugin raises RegistryError here)."""
@@ -93,11 +95,26 @@ class Project:
             return locate_pack_problem(str(exc))
         return None
 
+    def config_changed(self, path: str) -> bool:
+        """Whether a config file at or above ``path``'s folder, or a pack its config names,
+        changed since the last look: configs are read again even where the editor sends no
+        file-change notifications (or the config file is edited in the editor itself)."""
+        folder = Path(os.path.dirname(os.path.abspath(path)))
+        files = [str(candidate / name) for candidate in (folder, *folder.parents) for name in CONFIG_FILES]
+        if self.linter is not None:
+            with contextlib.suppress(ConfigError, PackError):
+                files += self.linter.config_for(path).packs
+        stamp = tuple(_stat(f) for f in files)
+        known = self.stamps.get(str(folder))
+        self.stamps[str(folder)] = stamp
+        return known is not None and known != stamp
+
     def reload(self) -> None:
         """Forget every configuration and pack read so far (a config or pack file changed)."""
         forget_caches()
         self.linter = self.fixer = None
         self.checked_packs.clear()
+        self.stamps.clear()
 
     # ----- buffers --------------------------------------------------------------------------
 
@@ -220,6 +237,14 @@ class Project:
                 owner = owners.get(finding.path)
                 found.extend(apply([finding], owner.suppressions) if owner and owner.suppressions else [finding])
         return found
+
+
+def _stat(path: str) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size)
 
 
 def _without_findings(report: FileReport) -> FileReport:
