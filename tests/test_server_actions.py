@@ -83,3 +83,27 @@ def test_a_bad_config_value_points_at_its_line(tmp_path, monkeypatch):
     problem = Project([str(tmp_path)]).check_config(str(article))
     assert problem is not None and problem.file == str(tmp_path / "pyproject.toml")
     assert problem.line == 5 and "nonsense" in problem.message
+
+
+def test_the_child_process_lints_as_the_engine_does_and_stops_when_the_lint_goes_stale(tmp_path, monkeypatch):
+    import time
+
+    from newslint.engine import Linter
+    from newslint.server.child import ChildLinter
+    from newslint.server.workspace import CLI_OVERRIDES
+
+    monkeypatch.chdir(tmp_path)
+    text = "# Ferry talks resume\n\nOfficials in Kiev met [1].\n\n## References\n\n1. Minutes\n2. Unused\n"
+    child = ChildLinter()
+    try:
+        report = child.lint("story.md", text, lambda: True)
+        expected = Linter(overrides=CLI_OVERRIDES).lint_file(text, "story.md")
+        assert report.findings == expected.findings and report.facts == expected.facts
+
+        process = child.process
+        asked = time.monotonic()
+        assert child.lint("big.md", "word Kiev " * 300_000, lambda: time.monotonic() - asked < 0.2) is None
+        assert child.process is None and not process.is_alive()  # killed, not waited for
+        assert child.lint("story.md", text, lambda: True).findings == expected.findings  # a new child
+    finally:
+        child.stop()

@@ -162,10 +162,16 @@ class NewslintServer(LanguageServer):
         if document is None:
             return None
         snapshot, path = document.snapshot, document.path
+        def still_wanted() -> bool:
+            return self.documents.get(uri) is document and document.version == snapshot.version
+
         try:
             if self.project.config_changed(path):
                 self.reload_job()
-            result = self.project.lint_buffer(path, snapshot.version, snapshot.text)
+            outcome = self.project.lint_buffer(path, snapshot.version, snapshot.text, still_wanted)
+            if outcome is None:  # newer keystrokes made it stale: their own lint is on its way
+                return self.states.get(uri)
+            result = outcome
         except RegistryError as exc:
             self.log_once(str(exc))
             self.show_problem(ConfigProblem("", 0, str(exc)))
@@ -478,6 +484,7 @@ def serve(cache: bool = True, cache_dir: str | None = None) -> int:
     server.start_io()
     if server.scheduler is not None:
         server.scheduler.stop()
+    server.project.child.stop()
     return 0 if server.shutdown_requested else 1
 
 

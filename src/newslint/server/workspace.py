@@ -13,7 +13,7 @@ import logging
 import os
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from newslint.engine import ARTICLE_SUFFIXES, FileReport, InputError, Linter, it
 from newslint.findings import Finding
 from newslint.packs import PackError, parse_pack_file
 from newslint.rule import ProjectContext
+from newslint.server.child import ChildLinter
 from newslint.server.documents import engine_path
 from newslint.suppress import FileSuppressions, apply
 
@@ -33,6 +34,7 @@ log = logging.getLogger("newslint.server")
 CLI_OVERRIDES: dict[str, Any] = {"select": None, "extend_select": [], "ignore": []}
 MAX_WORKSPACE_FILES = 20_000  # a home folder opened as a workspace must not be read whole
 BINARY_SNIFF = 8192
+LARGE_ARTICLE = 256_000  # characters: linted in the child process (about half a second and up)
 TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 PACK_POSITION = re.compile(r"^(?P<path>.+?):(?P<line>\d+): ")
 
@@ -70,6 +72,7 @@ class Project:
     buffers: dict[str, FileReport] = field(default_factory=dict)
     checked_packs: set[int] = field(default_factory=set)
     stamps: dict[str, tuple[tuple[int, int] | None, ...]] = field(default_factory=dict)
+    child: ChildLinter = field(default_factory=ChildLinter)
 
     def engine(self) -> Linter:
         """The linter, built on first use (a broken plugin raises RegistryError here)."""
@@ -112,13 +115,16 @@ class Project:
     def reload(self) -> None:
         """Forget every configuration and pack read so far (a config or pack file changed)."""
         forget_caches()
+        self.child.forget_configuration()
         self.linter = self.fixer = None
         self.checked_packs.clear()
         self.stamps.clear()
 
     # ----- buffers --------------------------------------------------------------------------
 
-    def lint_buffer(self, path: str, version: int, text: str) -> BufferResult:
+    def lint_buffer(self, path: str, version: int, text: str, still_wanted: Callable[[], bool] = lambda: True
+                    ) -> BufferResult | None:
+        """One buffer version's findings; None if it went stale while a child process linted it."""
         if "\x00" in text[:BINARY_SNIFF]:
             self.buffers.pop(path, None)
             return BufferResult(path, version, text, None, skipped="binary text (contains NUL characters); not linted")
@@ -126,7 +132,12 @@ class Project:
         if problem is not None:
             self.buffers.pop(path, None)
             return BufferResult(path, version, text, None, problem)
-        report = self.engine().lint_file(text, path)
+        if len(text) >= LARGE_ARTICLE:
+            report = self.child.lint(path, text, still_wanted)
+            if report is None:
+                return None
+        else:
+            report = self.engine().lint_file(text, path)
         self.buffers[path] = report
         return BufferResult(path, version, text, report, errors=tuple(report.errors))
 
