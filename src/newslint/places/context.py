@@ -59,6 +59,8 @@ _OPENERS = frozenset({
     "until", "up", "via", "west", "western", "when", "where", "whether", "while", "with",
     "within", "without", "yesterday", "yet",
 })
+# Articles and particles that belong to a place's own name (Al Hilla, La Spezia), not a person's.
+_PARTICLES = frozenset({"al", "el", "as", "ad", "an", "ar", "ash", "at", "az", "la", "le", "les", "los", "las"})
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;]['\"’”)\]]*|\n)[\s\"'“‘(\[*_#>-]*$")
 _LOOKBACK = 40
 
@@ -91,16 +93,20 @@ def in_longer_name(text: str, start: int, end: int) -> bool:
     previous = _PREVIOUS_NAME.search(before)
     if previous is None:
         return False
+    word = previous.group().strip().casefold()
+    if word in _PARTICLES:
+        return False
     opener = starts_sentence(text, start - len(before) + previous.start())
-    if opener and previous.group().strip().casefold() in _OPENERS:
+    if opener and word in _OPENERS:
         return False
     return not _title_case_line(text, start)
 
 
 def _title_case_line(text: str, at: int) -> bool:
     """A headline in title case ("Fighting Near Pokrovsk"), where every word is capitalised."""
-    line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
-    words = _WORD.findall(line)
+    left = text.rfind("\n", max(0, at - 160), at) + 1 or max(0, at - 160)
+    right = text.find("\n", at, at + 160)
+    words = _WORD.findall(text[left : right if right >= 0 else at + 160])
     return len(words) <= 12 and sum(w[0].isupper() for w in words) * 5 >= len(words) * 4
 
 

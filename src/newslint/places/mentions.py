@@ -185,7 +185,7 @@ def _scan(doc: Document, gaz: Gazetteer) -> list[Mention]:
                 any(a <= start and end <= b for a, b in fixed_spans)
                 or in_longer_name(text, start, end)
                 or (gaz.sentence_start_caution(folded) and starts_sentence(text, start))
-                or (info.is_former and former_as_history(text, start, end, info))
+                or (info.is_former and (region or former_as_history(text, start, end, info)))
             ):
                 exempt = True
             quoted = seg.quoted(base + start, base + end)

@@ -144,6 +144,8 @@ class InconsistentPlaceName(Rule):
         for m in place_mentions(doc, gazetteer(ctx)):
             if not m.writers_spelling or m.region or m.group.startswith("skeleton:") or m.info is None:
                 continue
+            if _foreign_name_unplaced(doc, m):
+                continue  # across articles nothing else says "Tokio" is a place: it may be a software crate
             spellings = places.setdefault(m.group, {})
             seen = spellings.get(m.key)
             if seen is None:
@@ -269,15 +271,21 @@ class NonpreferredPlaceName(Rule):
             else:
                 message = f"{m.text}: house style spells this place {info.preferred}"
             other = also.get((m.start, m.end))
-            data_only = info.id.startswith("geonames:") and not info.is_former
-            if other is None and data_only and not _LOCATIVE.search(doc.text, max(0, m.start - 30), m.start):
-                # A city's name in another language, with nothing saying it is a place here:
-                # "Raab told the BBC" is a man, not Győr.
+            if other is None and _foreign_name_unplaced(doc, m):
                 continue
             if other is not None and _absorb_inconsistency(ctx, m):
                 message += f"; this article also writes {other}"
             new = _cased(m.text, info.preferred)
             ctx.report(m.start, m.end, message, fix=Fix(f"Replace with {new}", (ctx.edit(m.start, m.end, new),)))
+
+
+def _foreign_name_unplaced(doc: Document, mention: Mention) -> bool:
+    """A city's name in another language (no curated entry: the exonym pack alone), with no
+    preposition of place before it: "Raab told the BBC" is a man, not Győr."""
+    info = mention.info
+    if info is None or info.is_preferred or info.is_former or not info.id.startswith("geonames:"):
+        return False
+    return _LOCATIVE.search(doc.text, max(0, mention.start - 30), mention.start) is None
 
 
 def _absorb_inconsistency(ctx: Context, mention: Mention) -> bool:
