@@ -101,7 +101,9 @@ class InconsistentPlaceName(Rule):
 
     **Fix**: use one spelling. No automatic fix here; when the spelling to drop is also one that
     house style avoids (Kiev beside Kyiv), NL402 reports it instead, once, with both facts and its
-    safe fix: NL401 reports what is left, two spellings house style does not choose between.
+    safe fix: NL401 reports what is left, two spellings house style does not choose between. Across
+    the articles of a run, likewise, NL401 reports only spellings house style does not already
+    avoid (NL402 reports those in each article).
 
     **Options**: ``[tool.newslint.names] prefer = {"Odessa" = "Odesa"}`` sets the spelling to
     keep for a place; packs extending ``place-names`` or ``place-exonyms`` add places and spellings.
@@ -146,6 +148,8 @@ class InconsistentPlaceName(Rule):
                 continue
             if _foreign_name_unplaced(doc, m):
                 continue  # across articles nothing else says "Tokio" is a place: it may be a software crate
+            if m.info.source == "house" and not m.info.is_preferred:
+                continue  # NL402 reports it in its own article, with the fix: one defect, one finding
             spellings = places.setdefault(m.group, {})
             seen = spellings.get(m.key)
             if seen is None:
