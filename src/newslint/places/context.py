@@ -10,7 +10,14 @@ import re
 from newslint.lazyre import lazy_compile
 from newslint.places.records import PlaceInfo, era_end
 
-__all__ = ["former_as_history", "in_longer_name", "names_region", "namesake_follows", "starts_sentence"]
+__all__ = [
+    "former_as_history",
+    "in_longer_name",
+    "named_in_passing",
+    "names_region",
+    "namesake_follows",
+    "starts_sentence",
+]
 
 # A US state or Canadian province after a name: "Odessa, Texas" is not the Ukrainian city.
 NAMESAKE_REGION = re.compile(
@@ -124,6 +131,31 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     stop = _SENTENCE_BREAK.search(after)
     right = end + (stop.start() + 1 if stop else len(after))
     return text[left:right]
+
+
+# A spelling given as another language's or another time's name: "Gdańsk (German: Danzig)",
+# "Lviv, or Lwów as Poles called it", "Köln, as Germans call the city".
+_LANGUAGES = (
+    r"(?:German|Polish|French|Russian|Ukrainian|Italian|Spanish|Dutch|Czech|Hungarian|Romanian"
+    r"|Turkish|Arabic|Hebrew|Yiddish|Latin|local|native)"
+)
+_NAMING_CUE = re.compile(
+    rf"\b(?:known\s+as|called|calls?|named|spelt|spelled|formerly|aka|in\s+{_LANGUAGES}"
+    rf"|{_LANGUAGES}(?:\s+name)?\s*:)",
+    re.IGNORECASE,
+)
+_NAMING_WINDOW = 30
+
+
+def named_in_passing(text: str, start: int, end: int) -> bool:
+    """The spelling is given as a name in passing (another language's, an alias), not used as the
+    article's own name for the place: a naming cue right around it, in the same sentence."""
+    sentence = _sentence_around(text, start, end)
+    at = sentence.find(text[start:end])
+    if at < 0:
+        return False
+    near = sentence[max(0, at - _NAMING_WINDOW) : at + (end - start) + _NAMING_WINDOW]
+    return _NAMING_CUE.search(near) is not None
 
 
 def former_as_history(text: str, start: int, end: int, info: PlaceInfo) -> bool:

@@ -13,6 +13,7 @@ from newslint.lazyre import lazy_compile
 from newslint.places.context import (
     former_as_history,
     in_longer_name,
+    named_in_passing,
     names_region,
     namesake_follows,
     starts_sentence,
@@ -186,6 +187,7 @@ def _scan(doc: Document, gaz: Gazetteer) -> list[Mention]:
                 or in_longer_name(text, start, end)
                 or (gaz.sentence_start_caution(folded) and starts_sentence(text, start))
                 or (info.is_former and (region or former_as_history(text, start, end, info)))
+                or (not info.is_preferred and named_in_passing(text, start, end))
             ):
                 exempt = True
             quoted = seg.quoted(base + start, base + end)
