@@ -265,6 +265,7 @@ class NonpreferredPlaceName(Rule):
 
     def check(self, doc: Document, ctx: Context) -> None:
         also: dict[tuple[int, int], str] = doc.cache.get(_ALSO_WRITES, {})
+        absorbed: set[tuple[int, int]] = set()
         for m in place_mentions(doc, gazetteer(ctx)):
             info = m.info
             if info is None or m.exempt or m.quoted or m.source or info.is_preferred or info.source != "house":
@@ -277,10 +278,17 @@ class NonpreferredPlaceName(Rule):
             other = also.get((m.start, m.end))
             if other is None and _foreign_name_unplaced(doc, m):
                 continue
-            if other is not None and _absorb_inconsistency(ctx, m):
+            if other is not None:
                 message += f"; this article also writes {other}"
+                absorbed.add((m.start, m.end))
             new = _cased(m.text, info.preferred)
             ctx.report(m.start, m.end, message, fix=Fix(f"Replace with {new}", (ctx.edit(m.start, m.end, new),)))
+        if absorbed:
+            # Take back NL401's findings on these spans (rules run in code order): one defect, one finding.
+            ctx.findings[:] = [
+                f for f in ctx.findings
+                if f.code != InconsistentPlaceName.code or (f.start, f.end) not in absorbed
+            ]
 
 
 def _foreign_name_unplaced(doc: Document, mention: Mention) -> bool:
@@ -290,15 +298,6 @@ def _foreign_name_unplaced(doc: Document, mention: Mention) -> bool:
     if info is None or info.is_preferred or info.is_former or not info.id.startswith("geonames:"):
         return False
     return _LOCATIVE.search(doc.text, max(0, mention.start - 30), mention.start) is None
-
-
-def _absorb_inconsistency(ctx: Context, mention: Mention) -> bool:
-    """Take back NL401's finding on this span (rules run in code order): one defect, one finding."""
-    for index, finding in enumerate(ctx.findings):
-        if finding.code == InconsistentPlaceName.code and (finding.start, finding.end) == (mention.start, mention.end):
-            del ctx.findings[index]
-            return True
-    return False
 
 
 RULES = [InconsistentPlaceName, NonpreferredPlaceName]
