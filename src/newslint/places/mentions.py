@@ -112,7 +112,11 @@ def _scan(doc: Document, gaz: Gazetteer) -> list[Mention]:
     keyed = [(token, *_token_keys(token)) for token in dict.fromkeys(_CAPITALISED.findall(doc.text))]
     wanted = {token for token, key, _, _ in keyed if key in known or key in heads or key in city_phrases}
     # names no list holds: folded -> (spelling, skeleton)
-    unknown = {key: (bare, sk) for _, key, sk, bare in keyed if sk and key not in known and key not in heads}
+    unknown = {
+        key: (bare, sk)
+        for _, key, sk, bare in keyed
+        if sk and key not in known and key not in heads and key not in city_phrases
+    }
     unlisted: dict[str, tuple[str, PlaceInfo | None]] = {}
     if unknown:
         # Only a skeleton shared by two names, or by a house spelling, can matter.
