@@ -2,8 +2,8 @@
 
 The two rules divide the work: NL401 reports a place the article spells two ways, NL402 a
 spelling house style does not use. A spelling that is both (Kiev beside Kyiv) is one defect: NL402
-reports it once, with the fix, and names the other spelling; NL401 keeps the rest (two spellings
-of which neither, or only the one house style prefers, is in the article's own words).
+reports it once, with the fix, and names the other spelling. NL401 keeps the rest: two spellings
+house style does not choose between (Erbil, Arbil), in one article or across a run.
 """
 
 from __future__ import annotations
