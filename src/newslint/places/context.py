@@ -19,8 +19,9 @@ __all__ = [
     "starts_sentence",
 ]
 
+# Patterns compile on first use (lazy_compile): most articles name no place at all.
 # A US state or Canadian province after a name: "Odessa, Texas" is not the Ukrainian city.
-NAMESAKE_REGION = re.compile(
+NAMESAKE_REGION = lazy_compile(
     r",?\s+(?:Alabama|Ala\.|Alaska|Arizona|Ariz\.|Arkansas|Ark\.|California|Calif\.|Colorado|Colo\."
     r"|Connecticut|Conn\.|Delaware|Del\.|Florida|Fla\.|Georgia|Ga\.|Idaho|Illinois|Ill\.|Indiana|Ind\."
     r"|Iowa|Kansas|Kan\.|Kentucky|Ky\.|Louisiana|La\.|Maine|Maryland|Md\.|Massachusetts|Mass\.|Michigan"
@@ -35,14 +36,14 @@ NAMESAKE_REGION = re.compile(
 )
 # Words that introduce a former name as history, not as the writer's spelling of the place.
 _CUE_WINDOW = 80
-_FORMER_CUE = re.compile(
+_FORMER_CUE = lazy_compile(
     r"\b(?:former(?:ly)?|renamed|rename|known\s+as|called|named|name|until|Soviet|then|old|once"
     r"|previously|historic(?:al)?|history|era|battle|siege|war|wartime|century|empire|empire's)\b",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"\b1[0-9]{3}\b|\b20[0-2][0-9]\b")
+_YEAR = lazy_compile(r"\b1[0-9]{3}\b|\b20[0-2][0-9]\b")
 # Words after a name that make it a region of that name, not the city (Donetsk oblast).
-_REGION = re.compile(
+_REGION = lazy_compile(
     r"[ \t]+(?:oblast|oblasts|region|regions|province|provinces|raion|district|governorate|county"
     r"|krai|kray|voivodeship|municipality|metropolitan)(?![^\W_])",
     re.IGNORECASE,
@@ -68,7 +69,7 @@ _OPENERS = frozenset({
 })
 # Articles and particles that belong to a place's own name (Al Hilla, La Spezia), not a person's.
 _PARTICLES = frozenset({"al", "el", "as", "ad", "an", "ar", "ash", "at", "az", "la", "le", "les", "los", "las"})
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;]['\"’”)\]]*|\n)[\s\"'“‘(\[*_#>-]*$")
+_SENTENCE_END = lazy_compile(r"(?:^|[.!?:;]['\"’”)\]]*|\n)[\s\"'“‘(\[*_#>-]*$")
 _LOOKBACK = 40
 
 
@@ -117,7 +118,7 @@ def _title_case_line(text: str, at: int) -> bool:
     return len(words) <= 12 and sum(w[0].isupper() for w in words) * 5 >= len(words) * 4
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?][\"'’”)\]]*\s")
+_SENTENCE_BREAK = lazy_compile(r"[.!?][\"'’”)\]]*\s")
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
@@ -139,7 +140,7 @@ _LANGUAGES = (
     r"(?:German|Polish|French|Russian|Ukrainian|Italian|Spanish|Dutch|Czech|Hungarian|Romanian"
     r"|Turkish|Arabic|Hebrew|Yiddish|Latin|local|native)"
 )
-_NAMING_CUE = re.compile(
+_NAMING_CUE = lazy_compile(
     rf"\b(?:known\s+as|called|calls?|named|spelt|spelled|formerly|aka|in\s+{_LANGUAGES}"
     rf"|{_LANGUAGES}(?:\s+name)?\s*:)",
     re.IGNORECASE,

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
 from newslint.findings import Fix, Severity
+from newslint.lazyre import lazy_compile
 from newslint.places.gazetteer import Gazetteer
 from newslint.places.mentions import Mention, gazetteer_for, place_mentions
 from newslint.places.segments import Segment, segments
@@ -22,7 +23,7 @@ from newslint.syntax.nodes import Document
 __all__ = ["RULES", "Segment", "gazetteer", "parse_names", "segments"]
 
 # A preposition of place right before a name ("in Köln", "from Warszawa to Danzig").
-_LOCATIVE = re.compile(
+_LOCATIVE = lazy_compile(
     r"\b(?:in|from|to|near|at|of|outside|around|across|via|into|toward|towards|between|through)"
     r"\s+(?:the\s+)?\Z",
     re.IGNORECASE,
