@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newslint.config import CONFIG_FILES, ConfigError, config_for_directory, load_config_file
+from newslint.config import CONFIG_FILES, ConfigError, clear_config_cache, load_config_file
 from newslint.engine import ARTICLE_SUFFIXES, FileReport, InputError, Linter, iter_article_paths
 from newslint.findings import Finding
 from newslint.packs import PackError, parse_pack_file
@@ -272,7 +272,7 @@ def forget_caches() -> None:
     """Clear every memoised reading of configs and packs in newslint's modules. They are keyed
     by file paths, not contents (right for a one-shot CLI run, wrong for a long-lived server).
     The rule registry stays: plugins don't change under a running server."""
-    config_for_directory.cache_clear()
+    clear_config_cache()
     for name, module in list(sys.modules.items()):
         if not (name == "newslint" or name.startswith("newslint.")) or name == "newslint.registry":
             continue
