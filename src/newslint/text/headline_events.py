@@ -102,6 +102,10 @@ def _bare(word: str) -> str:
     return word.removesuffix("'s").removesuffix("’s")
 
 
+# Headlines run to a few dozen words; a longer title line is pasted body text or debris, and
+# reading events from it would cost time for nothing.
+MAX_HEADLINE_CHARS = 400
+
 _SEGMENT = lazy_compile(r"\s*(?:[:;|]|\s[-–—]\s)\s*")
 
 
@@ -110,12 +114,15 @@ def headline_mentions(text: str, lex: EventLexicon, names: frozenset[str]) -> li
     word is capitalised, so an actor is a word before the predicate that the body writes as a
     name ("Zelensky") or an alias ("Kremlin"); the target is the rest of its segment."""
     mentions: list[Mention] = []
+    if len(text) > MAX_HEADLINE_CHARS:  # a scraped run of text on a title line, not a headline
+        return mentions
     lowered_names = frozenset(n.lower() for n in names)
     position = 0
     for part in _SEGMENT.split(text):
         segment_start = text.find(part, position) if part else position
         position = segment_start + len(part)
         tokens = tokenize(part)
+        is_name = [_bare(t.low) in lowered_names or t.low in lex.alias_group for t in tokens]
         i = 0
         while i < len(tokens):
             found = lex.predicate_at(tokens, i) if tokens[i].low in lex.first_words else None
@@ -126,7 +133,6 @@ def headline_mentions(text: str, lex: EventLexicon, names: frozenset[str]) -> li
             if _modifier(tokens, i, size, lex):
                 i += size
                 continue
-            is_name = [_bare(t.low) in lowered_names or t.low in lex.alias_group for t in tokens]
             before = [tokens[k] for k in _headline_actor(tokens, i, lex, is_name)]
             keys = actor_keys((t.text for t in before), lex) or None
             target_tokens = [t for k, t in enumerate(tokens) if t.is_word and not i <= k < i + size and t not in before]
