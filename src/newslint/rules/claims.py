@@ -17,6 +17,7 @@ import regex
 from newslint.findings import Severity
 from newslint.lazyre import lazy_compile
 from newslint.rule import Context, Rule
+from newslint.rules.hedge_dropped import restatements
 from newslint.syntax.nodes import Block, Document, ReferenceEntry
 from newslint.syntax.prose import SENTENCE_INLINES, Sentence, all_sentences, prose_text, sentences
 from newslint.text.claims import (
@@ -31,6 +32,7 @@ from newslint.text.claims import (
     hedges_previous,
     is_question,
 )
+from newslint.text.events import event_lexicon
 
 # Quoted blocks are someone else's words; footnote definitions are the sources themselves.
 _NOT_WRITERS_VOICE = frozenset({"block_quote", "footnote_def"})
@@ -70,6 +72,11 @@ def _next_sentence(doc: Document, sentence: Sentence, block_sentences: list[Sent
     return found if isinstance(found, Sentence) else None
 
 
+# An in-text source that makes its content someone's claim, not a mere report: "the Kremlin
+# claims", "allegedly", "according to unconfirmed reports".
+_PARTY_CLAIM = lazy_compile(r"claim|alleg|unconfirmed|unverified|rumou?r|purport|suppos", regex.IGNORECASE)
+_PARTY_MARKS = ("claim", "alleg", "unconfirm", "unverif", "rumo", "purport", "suppos")
+
 # Cue kinds that mark a *title* as reporting an unverified claim ("Russia claims capture of ..."),
 # but in a long footnote are ordinary prose ("earlier editions claimed ...", "the disputed vote").
 _WEAK_KINDS = frozenset({"claims", "contested", "speculation", "reportedly"})
@@ -87,6 +94,12 @@ class UnverifiedClaimAsFact(Rule):
     "remain unverified"), and the sentence right after does not say it could not be verified.
     Questions and quoted blocks are not flagged. Reported at the sentence, naming the source's
     own words.
+
+    Also, with no reference list: a sentence that states plainly an event an earlier sentence
+    reports as a party's claim ("the Kremlin claims its troops took Dovzhyk", "according to
+    unconfirmed reports", "allegedly") or as unverified. The two are matched as the same event
+    (predicate class, target by class or a specific name, actors that can be one party: the
+    event model of NL305); mere attribution ("the ministry said") does not make a claim.
 
     **Why it matters**: the source itself says the claim is not established; printing it in
     the writer's voice turns an unverified report into the publication's assertion. It is the
@@ -123,11 +136,27 @@ class UnverifiedClaimAsFact(Rule):
     severity = Severity.WARNING
 
     def check(self, doc: Document, ctx: Context) -> None:
+        reported = self._from_references(doc, ctx)
+        events = event_lexicon(tuple(ctx.pack_files))
+        found = restatements(doc, events, _lexicon(ctx), _PARTY_CLAIM.search, later_only=True, marks=_PARTY_MARKS)
+        for flat, claimed, cue in found:
+            if flat.sentence.start in reported:
+                continue
+            line, _ = doc.position(claimed.sentence.start)
+            ctx.report(
+                flat.sentence.start,
+                flat.sentence.end,
+                f"states as fact what line {line} reports as a claim ('{_quote(cue)}'); attribute or hedge it",
+            )
+
+    def _from_references(self, doc: Document, ctx: Context) -> set[int]:
+        """Sentences citing a source whose own title calls it unverified; their starts."""
+        reported: set[int] = set()
         if not doc.citations or not doc.references:
-            return
+            return reported
         lex = _lexicon(ctx)
         if not lex.may_mark_uncertain(" ".join(entry.text for entry in doc.references)):
-            return
+            return reported
         uncertain: dict[str, tuple[ReferenceEntry, Cue]] = {}
         for entry in doc.references:
             if entry.label is None or entry.label in uncertain:
@@ -137,7 +166,7 @@ class UnverifiedClaimAsFact(Rule):
                 continue
             uncertain[entry.label] = (entry, cue)
         if not uncertain:
-            return
+            return reported
         for block in _writers_blocks(doc):
             if not any(label in uncertain for c in block.citations for label in c.labels):
                 continue
@@ -150,11 +179,13 @@ class UnverifiedClaimAsFact(Rule):
                 if following is not None and hedges_previous(following.text, lex):
                     continue
                 entry, cue = uncertain[labels[0]]
+                reported.add(sentence.start)
                 ctx.report(
                     sentence.start,
                     sentence.end,
                     f"states as fact what source {entry.display} calls '{_quote(cue.text)}'; attribute or hedge it",
                 )
+        return reported
 
 
 class WeaselAttribution(Rule):

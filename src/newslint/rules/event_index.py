@@ -18,7 +18,7 @@ import regex
 from newslint.lazyre import lazy_compile
 from newslint.syntax.nodes import Document
 from newslint.syntax.prose import Sentence, all_sentences
-from newslint.text.claims import ClaimLexicon, find_hedge, hedges_previous
+from newslint.text.claims import ClaimLexicon, find_attribution, find_hedge, hedges_previous
 from newslint.text.events import ActorLinks, EventLexicon, Mention, actor_keys, sentence_mentions
 
 # Quoted blocks are someone else's words; footnote definitions are the sources themselves.
@@ -46,6 +46,7 @@ class EventIndex:
         self._text: str | None = None
         self._starts: list[int] = []
         self._spaced = ""
+        self._counts: dict[str, int] = {}
 
     def next_sentence(self, index: int) -> Sentence | None:
         return self.sentences[index + 1] if index + 1 < len(self.sentences) else None
@@ -81,6 +82,28 @@ class EventIndex:
         for match in pattern.finditer(text):
             number = bisect.bisect_right(starts, match.start()) - 1
             found.setdefault(number, set()).add(match.group())
+        return found
+
+    def count(self, probe: str) -> int:
+        """How often ``probe`` (lower-case) occurs in the body; remembered."""
+        counts = self._counts
+        found = counts.get(probe)
+        if found is None:
+            found = counts[probe] = self.text.count(probe)
+        return found
+
+    def sentences_containing(self, marks: Iterable[str]) -> set[int]:
+        """Numbers of the sentences holding any of ``marks`` (lower-case substrings)."""
+        text = self.text
+        starts = self._starts
+        found: set[int] = set()
+        for mark in marks:
+            position = text.find(mark)
+            while position != -1:
+                number = bisect.bisect_right(starts, position) - 1
+                found.add(number)
+                following = starts[number + 1] if number + 1 < len(starts) else len(text)
+                position = text.find(mark, following)
         return found
 
     def sentences_with_beginnings(self, beginnings: Iterable[str]) -> dict[int, int]:
@@ -122,23 +145,30 @@ class EventIndex:
             self._links = links
         return self._links
 
-    def mentions(self, classes: frozenset[str] | None = None) -> tuple[BodyMention, ...]:
-        """Event mentions of the body (of the given predicate classes, or all), in order. Only
-        sentences holding a form of one of those classes are tokenised."""
+    def mentions(
+        self, classes: frozenset[str] | None = None, within: set[int] | None = None
+    ) -> tuple[BodyMention, ...]:
+        """Event mentions of the body (of the given predicate classes, or all; in the sentences
+        numbered ``within``, or all), in order. Only sentences holding a form of one of those
+        classes are tokenised."""
         key = classes if classes is not None else frozenset({"*"})
         found = self._mentions.get(key)
         if found is not None:
-            return found
+            return found if within is None else tuple(b for b in found if b.index in within)
         lex = self.lex
         forms = lex.first_words if classes is None else lex.forms_of(classes)
         names = self.names
         out: list[BodyMention] = []
         for number in sorted(self.sentences_with(forms)):
+            if within is not None and number not in within:
+                continue
             sentence = self.sentences[number]
             for mention in sentence_mentions(sentence.text, lex, names):
                 if classes is None or mention.classes & classes:
                     out.append(BodyMention(mention, sentence, number))
-        self._mentions[key] = found = tuple(out)
+        found = tuple(out)
+        if within is None:
+            self._mentions[key] = found
         return found
 
 
@@ -241,6 +271,11 @@ def sentence_framing(index: EventIndex, number: int, lex: EventLexicon, claims: 
     cue = report_cue(text, lex)
     if cue is not None:
         return cue
+    attribution = find_attribution(text, claims)
+    if attribution is not None and attribution.kind in {"verb", "inverted"}:
+        verb = attribution.text.lower()
+        if verb.startswith(("claim", "alleg")):
+            return attribution.text  # "the command claims its units ...": a party's claim
     hedge = find_hedge(text, claims)
     if hedge is not None and hedge.kind == "verification":
         return hedge.text

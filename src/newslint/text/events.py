@@ -225,6 +225,14 @@ class EventLexicon:
         found |= {w for w, phrases in self.multi.items() if any(c & classes for _, c in phrases)}
         return frozenset(found)
 
+    def words_of(self, classes: frozenset[str]) -> frozenset[str]:
+        """First words of the target words of these classes ("truce", "cease-fire", ...)."""
+        if not classes:
+            return frozenset()
+        found = {w for w, c in self.object_single.items() if c & classes}
+        found |= {w for w, phrases in self.object_multi.items() if any(c & classes for _, c in phrases)}
+        return frozenset(found)
+
     def predicate_at(self, tokens: Sequence[Token], i: int) -> tuple[int, frozenset[str]] | None:
         """(number of tokens, classes) of a predicate starting at token ``i``, longest first."""
         low = tokens[i].low
