@@ -125,6 +125,9 @@ def restatements(
     flat sentence: the same event told plainly where another sentence (an earlier one, with
     ``later_only``) reports it as a claim with a cue ``cue_ok`` accepts and holding one of
     ``marks``."""
+    low = doc.text.lower()
+    if not any(mark in low for mark in marks):
+        return  # no doubt cue anywhere: not even the sentence split is needed
     index = event_index(doc, lex)
     hedged = {n: cue for n, cue in _hedged_sentences(index, lex, claims, marks).items() if cue_ok(cue)}
     if not hedged:
