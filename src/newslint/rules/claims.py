@@ -266,7 +266,7 @@ _IRREGULAR_PAST = (
     "won|lost|took|struck|hit|sent|fled|began|met|left|sold|bought|paid|gave|shot|fought|led|"
     "fell|rose|broke|stole|spent|built|cut|ran|beat|drove|threw|swore|froze|bent|sank|shut"
 )
-# A name doing something: "Zelensky rejected", "the Central Bank raised", "Acme has sold".
+# A name doing something: "Okafor vetoed", "the Central Bank raised", "Acme has sold".
 _NAMED_ACTION = lazy_compile(
     r"(?-i:(?<![\p{L}'’-])(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3}))\s+"
     rf"(?:(?:has|have|had)\s+)?(?P<verb>(?-i:\p{{Ll}})[\p{{L}}-]{{2,}}ed|{_IRREGULAR_PAST})\b"
@@ -331,7 +331,7 @@ def _name_keys(text: str) -> frozenset[str]:
 
 def _mid_sentence_names(doc: Document) -> frozenset[str]:
     """Words the article capitalises mid-sentence somewhere: a sentence-initial word in this set
-    is a name ("Zelensky rejected ..."), not just a capital ("Concerns included ...")."""
+    is a name ("Okafor vetoed ..."), not just a capital ("Concerns included ...")."""
     cached = doc.cache.get("claims:names")
     if cached is None:
         cached = frozenset(

@@ -136,7 +136,7 @@ class EventIndex:
 
     @property
     def links(self) -> ActorLinks:
-        """The words of each multi-word name run ("Ukrainian President Volodymyr Zelensky") as one party."""
+        """The words of each multi-word name run ("Governor Alma Castell") as one party."""
         if self._links is None:
             links = ActorLinks()
             for sentence in self.sentences:

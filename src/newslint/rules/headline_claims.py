@@ -72,23 +72,28 @@ def _describe(body: Mention) -> str:
 class UnsupportedHeadline(Rule):
     """A headline states an event the body attributes to someone else, or reports only as a claim.
 
-    **What it flags**: a headline (or the front-matter title) whose event (who did what to what:
-    "Zelensky Rejected Truce") the body tells differently. Predicates are compared by class
-    ("reject", "refuse", "turn down" and "refusal" are one), targets by class ("truce" and
-    "ceasefire") or shared words, actors by name, with the article's own name runs and the
-    capital-for-state aliases joining names of one party ("Ukrainian President Volodymyr
-    Zelensky", "Kremlin" for Russia). Reported when:
+    **What it flags**: a headline (or the front-matter title) whose event (who did what to
+    what: "Okafor Vetoes City Budget") the body tells differently. Predicates are compared by
+    class ("reject", "refuse", "turn down" and "refusal" are one), targets by class ("truce"
+    and "ceasefire") or shared words, actors by name, with the article's own name runs and the
+    capital-for-state aliases joining names of one party ("Mayor Ana Okafor", "Kremlin" for
+    Russia). Reported when:
 
-    - every body sentence about the same predicate and target names a different actor ("Russia
-      ... refusing a ceasefire" under "Zelensky Rejected Truce"); or
-    - every body sentence about the event reports it only as a claim: hedged ("allegedly",
-      "may"), denied, quoted, or followed by "this could not be independently verified".
+    - every body sentence with the same predicate and target names a different actor ("The
+      City Council rejected ... the budget" under "Okafor Vetoes City Budget"); or
+    - every body sentence about the event reports it only as a claim: a hedge governing the
+      predicate ("allegedly seized", "may have shot down"), a denial of the account ("a claim
+      the ministry denied"), or a next sentence saying it could not be verified; or
+    - for a headline of four content words or more, the body sentences closest to it (most
+      shared words, two or more) all present it as a report or claim ("it has been claimed",
+      "according to reports", "sources say") and no other sentence tells it plainly.
 
-    A headline with its own attribution or hedge ("Kremlin Says ...", "Report: ...", "... ?",
-    quotation marks, "Rebels Claim ...") or an opinion label ("Opinion:", "Analysis |") is never
-    flagged; nor is one whose event the body does not mention (see NL306), nor one where the
-    body's actor or target can't be read ("he refused it"). Page labels ("LIVE:", "[Video]")
-    are set aside before the headline is read.
+    A headline with its own attribution or hedge ("Kremlin Says ...", "Police: ...", "... ?",
+    quotation marks, "Rebels Claim ..."), an opinion label ("Opinion:", "Analysis |") or a
+    denial of its own ("No, ...", "... Is Fake") is never flagged; nor is one whose event the
+    body does not mention (see NL306), nor one where the body's actor or target can't be read
+    ("she rejected it"). Page labels ("LIVE:", "[Video]") and short topic kickers ("Budget
+    row: ...") are set aside before the headline is read.
 
     **Why it matters**: the headline is what most readers see, share and remember. A headline
     that names the wrong party, or turns a contested claim into a fact, misreports the story

@@ -140,7 +140,7 @@ def actor_keys(words: Iterable[str], lex: EventLexicon) -> frozenset[str]:
 
 class ActorLinks:
     """Which actor keys name the same party in this article: the words of one name run
-    ("Ukrainian President Volodymyr Zelensky") are one party; aliases are folded already."""
+    ("Governor Alma Castell") are one party; aliases are folded already."""
 
     def __init__(self) -> None:
         self._parent: dict[str, str] = {}
@@ -285,7 +285,7 @@ def _read_mention(
             actor = _run_ending(runs, prev) or _subject_phrase(tokens, prev, runs)
         target_tokens = _phrase_after(tokens, after)
         if actor is not None and actor[0] >= 1 and tokens[actor[0] - 1].low in {"which", "that"}:
-            # "proposals which Zelensky rejects": the target is what "which" stands for
+            # "the plan which Castell rejects": the target is what "which" stands for
             target_tokens = _phrase_before(tokens, actor[0] - 1) + target_tokens
     actor_text: str | None = None
     keys: frozenset[str] | None = None
