@@ -10,8 +10,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
 
 import regex
 
@@ -39,7 +37,8 @@ class EventIndex:
 
     def __init__(self, doc: Document, lex: EventLexicon) -> None:
         self.lex = lex
-        self.sentences: tuple[Sentence, ...] = tuple(body_sentences(doc))
+        self._doc = doc
+        self._sentences: tuple[Sentence, ...] | None = None
         self._names: frozenset[str] | None = None
         self._links: ActorLinks | None = None
         self._mentions: dict[frozenset[str], tuple[BodyMention, ...]] = {}
@@ -47,6 +46,14 @@ class EventIndex:
         self._starts: list[int] = []
         self._spaced = ""
         self._counts: dict[str, int] = {}
+        self._word_sets: list[frozenset[str]] | None = None
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """The body's sentences (the sentence split runs on first use)."""
+        if self._sentences is None:
+            self._sentences = tuple(body_sentences(self._doc))
+        return self._sentences
 
     def next_sentence(self, index: int) -> Sentence | None:
         return self.sentences[index + 1] if index + 1 < len(self.sentences) else None
@@ -71,17 +78,18 @@ class EventIndex:
         return self._starts
 
     def sentences_with(self, words: Iterable[str]) -> dict[int, set[str]]:
-        """Sentence number -> which of ``words`` (lower-case) it holds as whole words: one
-        regex pass over the body."""
-        pattern = _words_pattern(frozenset(words))
-        if pattern is None:
+        """Sentence number -> which of ``words`` (lower-case, single words) it holds: set
+        intersections with each sentence's words (no regex to compile per word list)."""
+        wanted = frozenset(words)
+        if not wanted:
             return {}
-        text = self.text
-        starts = self._starts
+        if self._word_sets is None:
+            self._word_sets = [frozenset(PUNCTUATION.sub(" ", s.text.lower()).split()) for s in self.sentences]
         found: dict[int, set[str]] = {}
-        for match in pattern.finditer(text):
-            number = bisect.bisect_right(starts, match.start()) - 1
-            found.setdefault(number, set()).add(match.group())
+        for number, words_here in enumerate(self._word_sets):
+            hits = wanted & words_here
+            if hits:
+                found[number] = set(hits)
         return found
 
     def count(self, probe: str) -> int:
@@ -111,7 +119,7 @@ class EventIndex:
         the lower-cased body with punctuation blanked, no tokeniser."""
         text = self.text
         if not self._spaced:
-            self._spaced = " " + _PUNCTUATION.sub(" ", text)
+            self._spaced = " " + PUNCTUATION.sub(" ", text)
         spaced = self._spaced
         starts = self._starts
         found: dict[int, set[str]] = {}
@@ -176,13 +184,7 @@ _MID_CAPITAL = lazy_compile(r"(?<=[\p{L}\p{N},;)’'%]\s+)\p{Lu}[\p{L}\p{N}'’.
 _NAME_RUN = lazy_compile(r"\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}'’.-]*)+")
 
 
-_PUNCTUATION = lazy_compile(r"[^\p{L}\p{N}'’\s-]")
-
-
-@lru_cache(maxsize=256)
-def _words_pattern(words: frozenset[str]) -> Any:
-    alternatives = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"\b(?:{alternatives})\b") if alternatives else None
+PUNCTUATION = lazy_compile(r"[^\p{L}\p{N}'’\s-]")
 
 
 def body_sentences(doc: Document) -> list[Sentence]:
@@ -192,6 +194,30 @@ def body_sentences(doc: Document) -> list[Sentence]:
         for s in all_sentences(doc)
         if s.block.kind not in NOT_WRITERS_VOICE and s.block.kind != "heading" and not s.block.headline
     ]
+
+
+def paragraph_words(doc: Document) -> list[frozenset[str]]:
+    """The words of each of ``raw_paragraphs``."""
+    cached = doc.cache.get("events:paragraph-words")
+    if cached is None:
+        cached = [frozenset(p.split()) for p in raw_paragraphs(doc)]
+        doc.cache["events:paragraph-words"] = cached
+    return list(cached)
+
+
+def raw_paragraphs(doc: Document) -> list[str]:
+    """The writer's body blocks as written, lower-cased, punctuation blanked, with a space in
+    front: a superset of their prose words for prechecks that must not split sentences."""
+    cached = doc.cache.get("events:raw-paragraphs")
+    if cached is None:
+        text = doc.text
+        cached = [
+            " " + PUNCTUATION.sub(" ", text[b.content_start : b.content_end].lower())
+            for b in doc.prose_blocks()
+            if b.kind not in NOT_WRITERS_VOICE and b.kind != "heading" and not b.headline
+        ]
+        doc.cache["events:raw-paragraphs"] = cached
+    return list(cached)
 
 
 def event_index(doc: Document, lex: EventLexicon) -> EventIndex:

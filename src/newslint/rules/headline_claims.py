@@ -17,11 +17,14 @@ from newslint.rules.event_index import (
     EventIndex,
     claim_framing,
     event_index,
+    paragraph_words,
+    raw_paragraphs,
     sentence_framing,
 )
+from newslint.rules.hedge_dropped import DOUBT_MARKS
 from newslint.syntax.nodes import Document, Headline
 from newslint.text.claims import ClaimLexicon, content_keys, default_lexicon, find_hedge
-from newslint.text.events import EventLexicon, Mention, event_lexicon
+from newslint.text.events import EventLexicon, Mention, event_lexicon, tokenize
 from newslint.text.headline_events import headline_mentions, read_headline
 
 
@@ -129,17 +132,18 @@ class UnsupportedHeadline(Rule):
             return
         lex = event_lexicon(tuple(ctx.pack_files))
         claims = default_lexicon(tuple(ctx.pack_files))
-        index: EventIndex | None = None
         for headline in _headlines(doc):
             if len(headline.text.split()) < 3:
                 continue
-            index = index or event_index(doc, lex)
-            if not index.sentences:
-                return
             lead = ":" in headline.text or "|" in headline.text
-            reading = read_headline(headline.text, lex, index.names if lead else frozenset())
+            reading = read_headline(headline.text, lex, event_index(doc, lex).names if lead else frozenset())
             if reading.attribution is not None or reading.opinion is not None:
                 continue
+            if not _plausible(doc, reading.text, lex):
+                continue  # most articles: decided without splitting the body into sentences
+            index = event_index(doc, lex)
+            if not index.sentences:
+                return
             message: str | None = None
             supported = False
             event = _maybe_event(reading.text, lex)
@@ -237,6 +241,50 @@ def _told_flat(index: EventIndex, headline: str, framed: set[int], lex: ClaimLex
         cue = find_hedge(sentence.text, lex)
         if cue is None or cue.kind != "verification":
             return True
+    return False
+
+
+# What a body must hold near the headline's words for the closest-restatement check to fire:
+# a doubt mark (see hedge_dropped.DOUBT_MARKS) or a reporting one.
+_REPORT_MARKS = (*DOUBT_MARKS, "report", "according", "source")
+
+
+def _plausible(doc: Document, headline: str, lex: EventLexicon) -> bool:
+    """Whether either check can fire, from the raw paragraphs only: some paragraph holds a form
+    of the headline's predicate, or a paragraph sharing two of its content words holds (or is
+    followed by one holding) a report or doubt mark."""
+    paragraphs = raw_paragraphs(doc)
+    if not paragraphs:
+        return False
+    tokens = tokenize(headline)
+    classes: set[str] = set()
+    for i, token in enumerate(tokens):
+        found = lex.predicate_at(tokens, i) if token.low in lex.first_words else None
+        if found is not None:
+            classes |= found[1]
+    if classes:
+        forms = lex.forms_of(frozenset(classes))
+        mentions = headline_mentions(headline, lex, frozenset())
+        # The body must also name what the headline's event is done to, if it names anything.
+        targets = [" " + key for m in mentions for key in m.target_keys if key[:1] != "="]
+        target_words = lex.words_of(frozenset().union(*(m.target_classes for m in mentions)))
+        for paragraph, words in zip(paragraphs, paragraph_words(doc), strict=True):
+            if forms.isdisjoint(words):
+                continue
+            if not targets or any(t in paragraph for t in targets) or not target_words.isdisjoint(words):
+                return True
+    keys = [" " + key for key in content_keys(headline)]
+    if len(keys) < 4 or lex.denial_re.search(headline):
+        return False
+    counts = [sum(1 for key in keys if key in paragraph) for paragraph in paragraphs]
+    best = max(counts)
+    if best < 2:
+        return False
+    for number, paragraph in enumerate(paragraphs):
+        if counts[number] == best:
+            near = paragraph + (paragraphs[number + 1] if number + 1 < len(paragraphs) else "")
+            if any(mark in near for mark in _REPORT_MARKS):
+                return True
     return False
 
 
