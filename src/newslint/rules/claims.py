@@ -138,7 +138,9 @@ class UnverifiedClaimAsFact(Rule):
     def check(self, doc: Document, ctx: Context) -> None:
         reported = self._from_references(doc, ctx)
         events = event_lexicon(tuple(ctx.pack_files))
-        found = restatements(doc, events, _lexicon(ctx), _PARTY_CLAIM.search, later_only=True, marks=_PARTY_MARKS)
+        found = restatements(
+            doc, events, _lexicon(ctx), _PARTY_CLAIM.search, later_only=True, marks=_PARTY_MARKS, same_paragraph=True
+        )
         for flat, claimed, cue in found:
             if flat.sentence.start in reported:
                 continue

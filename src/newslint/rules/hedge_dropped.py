@@ -13,7 +13,14 @@ import regex
 from newslint.findings import Severity
 from newslint.lazyre import lazy_compile
 from newslint.rule import Context, Rule
-from newslint.rules.event_index import BodyMention, EventIndex, event_index, sentence_framing
+from newslint.rules.event_index import (
+    BodyMention,
+    EventIndex,
+    event_index,
+    paragraph_words,
+    raw_paragraphs,
+    sentence_framing,
+)
 from newslint.syntax.nodes import Document
 from newslint.text.claims import ClaimLexicon, default_lexicon, find_attribution, find_hedge, is_question
 from newslint.text.events import EventLexicon, Mention, event_lexicon, sentence_mentions
@@ -120,14 +127,21 @@ def restatements(
     cue_ok: Callable[[str], bool] = lambda cue: True,
     later_only: bool = False,
     marks: tuple[str, ...] = DOUBT_MARKS,
+    same_paragraph: bool = False,
 ) -> Iterator[tuple[BodyMention, BodyMention, str]]:
     """(flat sentence's mention, the doubted mention it restates, the doubt cue), at most one per
     flat sentence: the same event told plainly where another sentence (an earlier one, with
     ``later_only``) reports it as a claim with a cue ``cue_ok`` accepts and holding one of
-    ``marks``."""
+    ``marks`` (with ``same_paragraph``, in a paragraph that also holds a predicate form: a
+    cue in the next sentence does not count)."""
     low = doc.text.lower()
     if not any(mark in low for mark in marks):
         return  # no doubt cue anywhere: not even the sentence split is needed
+    if same_paragraph and not any(
+        any(mark in paragraph for mark in marks) and not lex.first_words.isdisjoint(words)
+        for paragraph, words in zip(raw_paragraphs(doc), paragraph_words(doc), strict=True)
+    ):
+        return  # the claim cue must stand with an event: no paragraph holds both
     index = event_index(doc, lex)
     hedged = {n: cue for n, cue in _hedged_sentences(index, lex, claims, marks).items() if cue_ok(cue)}
     if not hedged:
