@@ -497,3 +497,17 @@ def gate_lower(text: str) -> str:
     if "_" in low:
         low = low.replace("_", " ")
     return low
+
+
+def __getattr__(name: str) -> Any:
+    """Names that moved to their own modules stay importable from here (no import cycle: the
+    moved modules import this one, so they are loaded on first use)."""
+    if name == "find_weasels":
+        from newslint.text.weasels import find_weasels
+
+        return find_weasels
+    if name == "find_uncertainty_cue":
+        from newslint.text.sources import find_uncertainty_cue
+
+        return find_uncertainty_cue
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
