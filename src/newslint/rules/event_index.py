@@ -289,27 +289,61 @@ def report_cue(text: str, lex: EventLexicon) -> str | None:
     return None
 
 
+_REPORT_MARKS = (
+    "alleg",
+    "purport",
+    "suppos",
+    "unconfirm",
+    "unverif",
+    "rumo",
+    "claim",
+    "report",
+    "according",
+    "source",
+    "verif",
+    "confirm",
+    "corrob",
+)
+_VERIFICATION_MARKS = ("verif", "confirm", "corrob", "substant", "unproven", "disput", "reached", "evidence")
+_DENIAL_MARKS = ("deni", "deny", "disput", "reject", "dismiss", "refut")
+
+
+def _holds(low: str, marks: tuple[str, ...]) -> bool:
+    return any(mark in low for mark in marks)
+
+
 def sentence_framing(index: EventIndex, number: int, lex: EventLexicon, claims: ClaimLexicon) -> str | None:
     """Why body sentence ``number`` reports rather than asserts, whatever it is about: a report
     cue, a verification cue, a denial of the account, or a next sentence that says it could
     not be verified."""
     text = index.sentences[number].text
-    cue = report_cue(text, lex)
-    if cue is not None:
-        return cue
-    attribution = find_attribution(text, claims)
-    if attribution is not None and attribution.kind in {"verb", "inverted"}:
-        verb = attribution.text.lower()
-        if verb.startswith(("claim", "alleg")):
-            return attribution.text  # "the command claims its units ...": a party's claim
-    hedge = find_hedge(text, claims)
-    if hedge is not None and hedge.kind == "verification":
-        return hedge.text
-    denial = _DENIAL.search(text)
-    if denial is not None:
-        return str(denial.group())
+    low = text.lower()
+    # Each test runs only when the sentence holds a word its patterns need: most sentences
+    # compile and search nothing (a one-article run pays no pattern compilation for them).
+    if _holds(low, _REPORT_MARKS):
+        cue = report_cue(text, lex)
+        if cue is not None:
+            return cue
+    if _holds(low, ("claim", "alleg")):
+        attribution = find_attribution(text, claims)
+        if attribution is not None and attribution.kind in {"verb", "inverted"}:
+            verb = attribution.text.lower()
+            if verb.startswith(("claim", "alleg")):
+                return attribution.text  # "the command claims its units ...": a party's claim
+    if _holds(low, _VERIFICATION_MARKS):
+        hedge = find_hedge(text, claims)
+        if hedge is not None and hedge.kind == "verification":
+            return hedge.text
+    if _holds(low, _DENIAL_MARKS):
+        denial = _DENIAL.search(text)
+        if denial is not None:
+            return str(denial.group())
     following = index.next_sentence(number)
-    if following is not None and hedges_previous(following.text, claims):
+    if (
+        following is not None
+        and _holds(following.text.lower(), _VERIFICATION_MARKS)
+        and hedges_previous(following.text, claims)
+    ):
         verification = claims.verification_re.search(following.text)
         return str(verification.group()) if verification is not None else "could not be verified"
     return None

@@ -131,7 +131,6 @@ class UnsupportedHeadline(Rule):
         if not doc.headlines:
             return
         lex = event_lexicon(tuple(ctx.pack_files))
-        claims = default_lexicon(tuple(ctx.pack_files))
         for headline in _headlines(doc):
             if len(headline.text.split()) < 3:
                 continue
@@ -144,6 +143,7 @@ class UnsupportedHeadline(Rule):
             index = event_index(doc, lex)
             if not index.sentences:
                 return
+            claims = default_lexicon(tuple(ctx.pack_files))  # built only for articles that get this far
             message: str | None = None
             supported = False
             event = _maybe_event(reading.text, lex)
