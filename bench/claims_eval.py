@@ -53,10 +53,11 @@ from newslint.rule import Context  # noqa: E402
 from newslint.rules.event_index import body_sentences  # noqa: E402
 from newslint.syntax.parser import parse  # noqa: E402
 from newslint.syntax.prose import all_sentences  # noqa: E402
-from newslint.text.claims import default_lexicon, find_attribution, find_hedge, find_weasels  # noqa: E402
+from newslint.text.claims import default_lexicon, find_attribution, find_hedge  # noqa: E402
 from newslint.text.events import event_lexicon  # noqa: E402
 from newslint.text.headline_events import read_headline  # noqa: E402
 from newslint.text.sentences import split_sentences  # noqa: E402
+from newslint.text.weasels import find_weasels  # noqa: E402
 
 _PTB = [
     (re.compile(r"-LRB-\s?"), "("),

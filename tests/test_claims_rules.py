@@ -6,7 +6,8 @@ import pytest
 
 from newslint.config import Config
 from newslint.engine import lint_text
-from newslint.text.claims import default_lexicon, find_weasels
+from newslint.text.claims import default_lexicon
+from newslint.text.weasels import find_weasels
 
 
 def run(text: str, code: str, path: str = "story.txt") -> list[str]:

@@ -7,12 +7,12 @@ import pytest
 from newslint.text.claims import (
     find_attribution,
     find_hedge,
-    find_uncertainty_cue,
-    find_weasels,
     hedges_previous,
     is_question,
     quotation_spans,
 )
+from newslint.text.sources import find_uncertainty_cue
+from newslint.text.weasels import find_weasels
 
 # ---------------------------------------------------------------- attribution
 

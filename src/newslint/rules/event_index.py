@@ -10,15 +10,13 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
 
 import regex
 
 from newslint.lazyre import lazy_compile
 from newslint.syntax.nodes import Document
 from newslint.syntax.prose import Sentence, all_sentences
-from newslint.text.claims import ClaimLexicon, find_hedge, hedges_previous
+from newslint.text.claims import ClaimLexicon, find_attribution, find_hedge, hedges_previous
 from newslint.text.events import ActorLinks, EventLexicon, Mention, actor_keys, sentence_mentions
 
 # Quoted blocks are someone else's words; footnote definitions are the sources themselves.
@@ -39,13 +37,23 @@ class EventIndex:
 
     def __init__(self, doc: Document, lex: EventLexicon) -> None:
         self.lex = lex
-        self.sentences: tuple[Sentence, ...] = tuple(body_sentences(doc))
+        self._doc = doc
+        self._sentences: tuple[Sentence, ...] | None = None
         self._names: frozenset[str] | None = None
         self._links: ActorLinks | None = None
         self._mentions: dict[frozenset[str], tuple[BodyMention, ...]] = {}
         self._text: str | None = None
         self._starts: list[int] = []
         self._spaced = ""
+        self._counts: dict[str, int] = {}
+        self._word_sets: list[frozenset[str]] | None = None
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """The body's sentences (the sentence split runs on first use)."""
+        if self._sentences is None:
+            self._sentences = tuple(body_sentences(self._doc))
+        return self._sentences
 
     def next_sentence(self, index: int) -> Sentence | None:
         return self.sentences[index + 1] if index + 1 < len(self.sentences) else None
@@ -70,17 +78,40 @@ class EventIndex:
         return self._starts
 
     def sentences_with(self, words: Iterable[str]) -> dict[int, set[str]]:
-        """Sentence number -> which of ``words`` (lower-case) it holds as whole words: one
-        regex pass over the body."""
-        pattern = _words_pattern(frozenset(words))
-        if pattern is None:
+        """Sentence number -> which of ``words`` (lower-case, single words) it holds: set
+        intersections with each sentence's words (no regex to compile per word list)."""
+        wanted = frozenset(words)
+        if not wanted:
             return {}
+        if self._word_sets is None:
+            self._word_sets = [frozenset(PUNCTUATION.sub(" ", s.text.lower()).split()) for s in self.sentences]
+        found: dict[int, set[str]] = {}
+        for number, words_here in enumerate(self._word_sets):
+            hits = wanted & words_here
+            if hits:
+                found[number] = set(hits)
+        return found
+
+    def count(self, probe: str) -> int:
+        """How often ``probe`` (lower-case) occurs in the body; remembered."""
+        counts = self._counts
+        found = counts.get(probe)
+        if found is None:
+            found = counts[probe] = self.text.count(probe)
+        return found
+
+    def sentences_containing(self, marks: Iterable[str]) -> set[int]:
+        """Numbers of the sentences holding any of ``marks`` (lower-case substrings)."""
         text = self.text
         starts = self._starts
-        found: dict[int, set[str]] = {}
-        for match in pattern.finditer(text):
-            number = bisect.bisect_right(starts, match.start()) - 1
-            found.setdefault(number, set()).add(match.group())
+        found: set[int] = set()
+        for mark in marks:
+            position = text.find(mark)
+            while position != -1:
+                number = bisect.bisect_right(starts, position) - 1
+                found.add(number)
+                following = starts[number + 1] if number + 1 < len(starts) else len(text)
+                position = text.find(mark, following)
         return found
 
     def sentences_with_beginnings(self, beginnings: Iterable[str]) -> dict[int, int]:
@@ -88,7 +119,7 @@ class EventIndex:
         the lower-cased body with punctuation blanked, no tokeniser."""
         text = self.text
         if not self._spaced:
-            self._spaced = " " + _PUNCTUATION.sub(" ", text)
+            self._spaced = " " + PUNCTUATION.sub(" ", text)
         spaced = self._spaced
         starts = self._starts
         found: dict[int, set[str]] = {}
@@ -113,7 +144,7 @@ class EventIndex:
 
     @property
     def links(self) -> ActorLinks:
-        """The words of each multi-word name run ("Ukrainian President Volodymyr Zelensky") as one party."""
+        """The words of each multi-word name run ("Governor Alma Castell") as one party."""
         if self._links is None:
             links = ActorLinks()
             for sentence in self.sentences:
@@ -122,23 +153,30 @@ class EventIndex:
             self._links = links
         return self._links
 
-    def mentions(self, classes: frozenset[str] | None = None) -> tuple[BodyMention, ...]:
-        """Event mentions of the body (of the given predicate classes, or all), in order. Only
-        sentences holding a form of one of those classes are tokenised."""
+    def mentions(
+        self, classes: frozenset[str] | None = None, within: set[int] | None = None
+    ) -> tuple[BodyMention, ...]:
+        """Event mentions of the body (of the given predicate classes, or all; in the sentences
+        numbered ``within``, or all), in order. Only sentences holding a form of one of those
+        classes are tokenised."""
         key = classes if classes is not None else frozenset({"*"})
         found = self._mentions.get(key)
         if found is not None:
-            return found
+            return found if within is None else tuple(b for b in found if b.index in within)
         lex = self.lex
         forms = lex.first_words if classes is None else lex.forms_of(classes)
         names = self.names
         out: list[BodyMention] = []
         for number in sorted(self.sentences_with(forms)):
+            if within is not None and number not in within:
+                continue
             sentence = self.sentences[number]
             for mention in sentence_mentions(sentence.text, lex, names):
                 if classes is None or mention.classes & classes:
                     out.append(BodyMention(mention, sentence, number))
-        self._mentions[key] = found = tuple(out)
+        found = tuple(out)
+        if within is None:
+            self._mentions[key] = found
         return found
 
 
@@ -146,13 +184,7 @@ _MID_CAPITAL = lazy_compile(r"(?<=[\p{L}\p{N},;)’'%]\s+)\p{Lu}[\p{L}\p{N}'’.
 _NAME_RUN = lazy_compile(r"\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}'’.-]*)+")
 
 
-_PUNCTUATION = lazy_compile(r"[^\p{L}\p{N}'’\s-]")
-
-
-@lru_cache(maxsize=256)
-def _words_pattern(words: frozenset[str]) -> Any:
-    alternatives = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"\b(?:{alternatives})\b") if alternatives else None
+PUNCTUATION = lazy_compile(r"[^\p{L}\p{N}'’\s-]")
 
 
 def body_sentences(doc: Document) -> list[Sentence]:
@@ -162,6 +194,30 @@ def body_sentences(doc: Document) -> list[Sentence]:
         for s in all_sentences(doc)
         if s.block.kind not in NOT_WRITERS_VOICE and s.block.kind != "heading" and not s.block.headline
     ]
+
+
+def paragraph_words(doc: Document) -> list[frozenset[str]]:
+    """The words of each of ``raw_paragraphs``."""
+    cached = doc.cache.get("events:paragraph-words")
+    if cached is None:
+        cached = [frozenset(p.split()) for p in raw_paragraphs(doc)]
+        doc.cache["events:paragraph-words"] = cached
+    return list(cached)
+
+
+def raw_paragraphs(doc: Document) -> list[str]:
+    """The writer's body blocks as written, lower-cased, punctuation blanked, with a space in
+    front: a superset of their prose words for prechecks that must not split sentences."""
+    cached = doc.cache.get("events:raw-paragraphs")
+    if cached is None:
+        text = doc.text
+        cached = [
+            " " + PUNCTUATION.sub(" ", text[b.content_start : b.content_end].lower())
+            for b in doc.prose_blocks()
+            if b.kind not in NOT_WRITERS_VOICE and b.kind != "heading" and not b.headline
+        ]
+        doc.cache["events:raw-paragraphs"] = cached
+    return list(cached)
 
 
 def event_index(doc: Document, lex: EventLexicon) -> EventIndex:
@@ -233,22 +289,61 @@ def report_cue(text: str, lex: EventLexicon) -> str | None:
     return None
 
 
+_REPORT_MARKS = (
+    "alleg",
+    "purport",
+    "suppos",
+    "unconfirm",
+    "unverif",
+    "rumo",
+    "claim",
+    "report",
+    "according",
+    "source",
+    "verif",
+    "confirm",
+    "corrob",
+)
+_VERIFICATION_MARKS = ("verif", "confirm", "corrob", "substant", "unproven", "disput", "reached", "evidence")
+_DENIAL_MARKS = ("deni", "deny", "disput", "reject", "dismiss", "refut")
+
+
+def _holds(low: str, marks: tuple[str, ...]) -> bool:
+    return any(mark in low for mark in marks)
+
+
 def sentence_framing(index: EventIndex, number: int, lex: EventLexicon, claims: ClaimLexicon) -> str | None:
     """Why body sentence ``number`` reports rather than asserts, whatever it is about: a report
     cue, a verification cue, a denial of the account, or a next sentence that says it could
     not be verified."""
     text = index.sentences[number].text
-    cue = report_cue(text, lex)
-    if cue is not None:
-        return cue
-    hedge = find_hedge(text, claims)
-    if hedge is not None and hedge.kind == "verification":
-        return hedge.text
-    denial = _DENIAL.search(text)
-    if denial is not None:
-        return str(denial.group())
+    low = text.lower()
+    # Each test runs only when the sentence holds a word its patterns need: most sentences
+    # compile and search nothing (a one-article run pays no pattern compilation for them).
+    if _holds(low, _REPORT_MARKS):
+        cue = report_cue(text, lex)
+        if cue is not None:
+            return cue
+    if _holds(low, ("claim", "alleg")):
+        attribution = find_attribution(text, claims)
+        if attribution is not None and attribution.kind in {"verb", "inverted"}:
+            verb = attribution.text.lower()
+            if verb.startswith(("claim", "alleg")):
+                return attribution.text  # "the command claims its units ...": a party's claim
+    if _holds(low, _VERIFICATION_MARKS):
+        hedge = find_hedge(text, claims)
+        if hedge is not None and hedge.kind == "verification":
+            return hedge.text
+    if _holds(low, _DENIAL_MARKS):
+        denial = _DENIAL.search(text)
+        if denial is not None:
+            return str(denial.group())
     following = index.next_sentence(number)
-    if following is not None and hedges_previous(following.text, claims):
+    if (
+        following is not None
+        and _holds(following.text.lower(), _VERIFICATION_MARKS)
+        and hedges_previous(following.text, claims)
+    ):
         verification = claims.verification_re.search(following.text)
         return str(verification.group()) if verification is not None else "could not be verified"
     return None

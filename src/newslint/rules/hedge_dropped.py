@@ -6,17 +6,32 @@ target), shared with NL305 through ``newslint.rules.event_index``; headlines are
 
 from __future__ import annotations
 
-import bisect
+from collections.abc import Callable, Iterator
 
 import regex
 
 from newslint.findings import Severity
 from newslint.lazyre import lazy_compile
 from newslint.rule import Context, Rule
-from newslint.rules.event_index import BodyMention, EventIndex, event_index, sentence_framing
+from newslint.rules.event_index import (
+    BodyMention,
+    EventIndex,
+    event_index,
+    paragraph_words,
+    raw_paragraphs,
+    sentence_framing,
+)
 from newslint.syntax.nodes import Document
 from newslint.text.claims import ClaimLexicon, default_lexicon, find_attribution, find_hedge, is_question
-from newslint.text.events import EventLexicon, Mention, event_lexicon
+from newslint.text.events import EventLexicon, Mention, event_lexicon, sentence_mentions
+
+# Every doubt cue holds one of these (lower-case): sentences without any are never examined.
+DOUBT_MARKS = (
+    "alleg", "purport", "suppos", "unconfirm", "unverif", "rumo", "claim", "verif", "confirm",
+    "corrobor", "substantiat", "denie", "deny", "disput", "refut", "dismiss",
+)
+# The marks of a cue that may point back from the next sentence ("This could not be verified").
+_BACKWARD_MARKS = ("verif", "confirm", "corrobor", "substantiat")
 
 
 def _quote(text: str, limit: int = 40) -> str:
@@ -31,7 +46,7 @@ def _names(text: str, index: EventIndex) -> frozenset[str]:
     return frozenset(
         key
         for word in text.split()
-        if word[:1].isupper() and index.text.count(" " + (key := word[:5].lower())) <= common
+        if word[:1].isupper() and index.count(" " + (key := word[:5].lower())) <= common
     )
 
 
@@ -43,8 +58,8 @@ def _same_event(index: EventIndex, flat: Mention, hedged: Mention) -> bool:
     shared_names = _names(flat.target, index) & _names(hedged.target, index)
     if not flat.target_classes & hedged.target_classes and not shared_names:
         return False
-    if flat.actor_keys is None or hedged.actor_keys is None:
-        return True
+    if flat.actor_keys is None or hedged.actor_keys is None or not flat.named or not hedged.named:
+        return True  # "units" and "rebels" may be one party; only two names can differ
     return index.links.same(flat.actor_keys, hedged.actor_keys)
 
 
@@ -96,28 +111,90 @@ class HedgeDropped(Rule):
     def check(self, doc: Document, ctx: Context) -> None:
         lex = event_lexicon(tuple(ctx.pack_files))
         claims = default_lexicon(tuple(ctx.pack_files))
-        index = event_index(doc, lex)
-        hedged = _hedged_sentences(index, lex, claims)
-        if not hedged:
-            return
-        hedged_mentions = [b for b in index.mentions() if b.index in hedged]
-        if not hedged_mentions:
-            return
-        classes = frozenset().union(*(b.mention.classes for b in hedged_mentions))
-        reported: set[int] = set()
-        for flat in index.mentions(classes):
-            if flat.index in hedged or flat.index in reported:
-                continue
-            match = next((h for h in hedged_mentions if _same_event(index, flat.mention, h.mention)), None)
-            if match is None or not _stands_flat(flat, claims):
-                continue
-            reported.add(flat.index)
-            line, _ = doc.position(match.sentence.start)
+        for flat, hedged, cue in restatements(doc, lex, claims):
+            line, _ = doc.position(hedged.sentence.start)
             ctx.report(
                 flat.sentence.start,
                 flat.sentence.end,
-                f"states flatly what line {line} reports only as a claim ('{_quote(hedged[match.index])}')",
+                f"states flatly what line {line} reports only as a claim ('{_quote(cue)}')",
             )
+
+
+def restatements(
+    doc: Document,
+    lex: EventLexicon,
+    claims: ClaimLexicon,
+    cue_ok: Callable[[str], bool] = lambda cue: True,
+    later_only: bool = False,
+    marks: tuple[str, ...] = DOUBT_MARKS,
+    same_paragraph: bool = False,
+) -> Iterator[tuple[BodyMention, BodyMention, str]]:
+    """(flat sentence's mention, the doubted mention it restates, the doubt cue), at most one per
+    flat sentence: the same event told plainly where another sentence (an earlier one, with
+    ``later_only``) reports it as a claim with a cue ``cue_ok`` accepts and holding one of
+    ``marks`` (with ``same_paragraph``, in a paragraph that also holds a predicate form: a
+    cue in the next sentence does not count)."""
+    low = doc.text.lower()
+    if not any(mark in low for mark in marks):
+        return  # no doubt cue anywhere: not even the sentence split is needed
+    if same_paragraph and not any(
+        any(mark in paragraph for mark in marks) and not lex.first_words.isdisjoint(words)
+        for paragraph, words in zip(raw_paragraphs(doc), paragraph_words(doc), strict=True)
+    ):
+        return  # the claim cue must stand with an event: no paragraph holds both
+    index = event_index(doc, lex)
+    hedged = {n: cue for n, cue in _hedged_sentences(index, lex, claims, marks).items() if cue_ok(cue)}
+    if not hedged:
+        return
+    hedged_mentions = [
+        BodyMention(mention, index.sentences[number], number)
+        for number in sorted(hedged)
+        for mention in sentence_mentions(index.sentences[number].text, lex, index.names)
+        if _governs(index.sentences[number].text, hedged[number], mention)
+    ]
+    if not hedged_mentions:
+        return
+    classes = frozenset().union(*(b.mention.classes for b in hedged_mentions))
+    # A restatement shares a specific target name or a target class with a doubted mention:
+    # only sentences holding one are read for events.
+    names = frozenset().union(*(_names(b.mention.target, index) for b in hedged_mentions))
+    targets = frozenset().union(*(b.mention.target_classes for b in hedged_mentions))
+    within = set(index.sentences_with_beginnings(names)) | set(index.sentences_with(lex.words_of(targets)))
+    reported: set[int] = set()
+    for flat in index.mentions(classes, within):
+        if flat.index in hedged or flat.index in reported:
+            continue
+        match = next(
+            (
+                h
+                for h in hedged_mentions
+                if (not later_only or h.index < flat.index) and _same_event(index, flat.mention, h.mention)
+            ),
+            None,
+        )
+        if match is None or not _stands_flat(flat, claims):
+            continue
+        reported.add(flat.index)
+        yield flat, match, hedged[match.index]
+
+
+def _governs(text: str, cue: str, mention: Mention) -> bool:
+    """Whether the cue doubts this event: a word cue ("allegedly", "claims") only what follows
+    it ("Russia demanded ..., allegedly blocked" doubts the blocking, not the demand); a
+    verification cue, or one in the next sentence, the whole sentence."""
+    position = text.find(cue)
+    if position < 0 or _SENTENCE_WIDE.search(cue):
+        return True
+    between = text[position + len(cue) : mention.start]
+    return position < mention.start and len(between) <= _REACH and not _CLAUSE_BREAK.search(between)
+
+
+# Cues that qualify the whole sentence wherever they stand ("..., it has been claimed.").
+_SENTENCE_WIDE = lazy_compile(
+    r"verif|confirm|corroborat|denied|denies|deny|disput|refut|dismiss|according|^it\s", regex.IGNORECASE
+)
+_CLAUSE_BREAK = lazy_compile(r"[,;:()—–]")
+_REACH = 60
 
 
 def _stands_flat(body: BodyMention, claims: ClaimLexicon) -> bool:
@@ -130,17 +207,14 @@ def _stands_flat(body: BodyMention, claims: ClaimLexicon) -> bool:
 _ATTRIBUTION_ONLY = lazy_compile(r"\b(?:report|according|sources?)", regex.IGNORECASE)
 
 
-def _hedged_sentences(index: EventIndex, lex: EventLexicon, claims: ClaimLexicon) -> dict[int, str]:
-    """Sentence number -> the cue that makes it report rather than assert. Only sentences in
-    which a cue pattern matches on the joined body (one pass) are examined one by one; a
-    verification sentence also marks the sentence before it."""
-    text = index.text
-    starts = index.starts
-    candidates: set[int] = set()
-    for pattern in (lex.report_re, claims.verification_re):
-        for match in pattern.finditer(text):
-            number = bisect.bisect_right(starts, match.start()) - 1
-            candidates |= {number, number - 1}
+def _hedged_sentences(
+    index: EventIndex, lex: EventLexicon, claims: ClaimLexicon, marks: tuple[str, ...] = DOUBT_MARKS
+) -> dict[int, str]:
+    """Sentence number -> the doubt cue that makes it report rather than assert. Only sentences
+    holding one of ``marks`` (``str.find`` over the body) are read one by one; one holding a
+    verification mark may also hedge the sentence before it."""
+    candidates = index.sentences_containing(marks)
+    candidates |= {n - 1 for n in index.sentences_containing(tuple(m for m in marks if m in _BACKWARD_MARKS))}
     found: dict[int, str] = {}
     for number in sorted(n for n in candidates if n >= 0):
         cue = sentence_framing(index, number, lex, claims)

@@ -23,6 +23,8 @@ import regex
 
 from newslint.lazyre import lazy_compile
 from newslint.packs import Pack, PackError
+from newslint.text.keys import content_keys
+from newslint.text.quotes import is_question, quotation_spans
 from newslint.text.sentences import claims_pack
 
 __all__ = [
@@ -33,8 +35,7 @@ __all__ = [
     "default_lexicon",
     "find_attribution",
     "find_hedge",
-    "find_uncertainty_cue",
-    "find_weasels",
+    "gate_lower",
     "hedges_previous",
     "is_question",
     "quotation_spans",
@@ -104,12 +105,6 @@ _AMBIGUOUS_NOUN_FORMS = _words(
     "denies replies reply responds describes thinks believes hopes says tells adds"
 )
 _TOKEN = lazy_compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*|[,;:“”\"(\[\]—–]")
-_QUOTES = lazy_compile(
-    r"“[^“”]*(?:”|\Z)"  # curly: may run to the end when the quote continues into the next sentence
-    r"|(?:(?<=^|[\s(\[—–-])\"[^\"]*(?:\"|\Z))"  # straight: opening quote after a space
-    r"|‘[^‘’]*’(?!\w)"
-)
-_QUESTION_TAIL = lazy_compile(r"\?[\s\"'”’)\]]*(?:\[[^\]]{1,8}\][\s.]*)*\Z")
 _ACCORDING = lazy_compile(
     r"\baccording\s+to\s+(?P<src>[^,;.:!?]{1,80}?)(?=\s*(?:[,;.:!?]|\Z|\s(?:that|the\s+\w+\s+(?:is|was|has))\b))",
     regex.IGNORECASE,
@@ -305,23 +300,6 @@ def _lex(lexicon: ClaimLexicon | None) -> ClaimLexicon:
     return lexicon if lexicon is not None else default_lexicon()
 
 
-# ---------------------------------------------------------------------------- quotation
-
-
-def quotation_spans(sentence: str) -> list[tuple[int, int]]:
-    """Spans of direct quotation, quote marks included; an unclosed quote runs to the end."""
-    return [m.span() for m in _QUOTES.finditer(sentence)]
-
-
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a <= start and end <= b for a, b in spans)
-
-
-def is_question(sentence: str) -> bool:
-    """Whether the sentence ends with a question mark (before closing quotes and citation markers)."""
-    return _QUESTION_TAIL.search(sentence.rstrip()) is not None
-
-
 # ---------------------------------------------------------------------------- attribution
 
 
@@ -501,81 +479,6 @@ def hedges_previous(next_sentence: str, lexicon: ClaimLexicon | None = None) -> 
     return len(next_sentence.split()) <= 10
 
 
-# ---------------------------------------------------------------------------- sources
-
-
-def find_uncertainty_cue(title: str, lexicon: ClaimLexicon | None = None) -> Cue | None:
-    """The cue in a reference entry's title or text that marks the source as unverified or contested.
-
-    Cues that stand next to each other (only spaces or a linking word between them) come back as
-    one phrase, so a message can quote what the source says: "Claims Unverified", "unconfirmed
-    reports". ``kind`` is the kind of the phrase's first cue.
-    """
-    lex = _lex(lexicon)
-    if lex.uncertainty_any_re is not None and lex.uncertainty_any_re.search(title) is None:
-        return None
-    matches: list[Cue] = []
-    for kind, pattern in lex.uncertainty_res:
-        for match in pattern.finditer(title):
-            matches.append(Cue(match.start(), match.end(), match.group(), kind))
-    if not matches:
-        return None
-    matches.sort(key=lambda c: (c.start, -c.end))
-    first = matches[0]
-    start, end = first.start, first.end
-    for cue in matches[1:]:
-        if cue.start <= end or _LINK.fullmatch(title[end : cue.start]):
-            end = max(end, cue.end)
-        elif cue.start > end:
-            break
-    return Cue(start, end, title[start:end], first.kind)
-
-
-_LINK = lazy_compile(r"\s*(?:(?:remains?|are|is|were|was|still|as|yet|but|and|or|of|as\s+yet)\s+)*", regex.IGNORECASE)
-
-
-# ---------------------------------------------------------------------------- content words
-
-_CONTENT_TOKEN = lazy_compile(r"\p{L}[\p{L}\p{N}'’-]*")
-# Function words and the newsroom's own vocabulary: sharing "said" or "report" with a source
-# title says nothing about whether the sentence is about what the source covers.
-_STOPWORDS = _words(
-    "about above after again against also although among an and another any are around as at "
-    "be been before being below between both but by can could did does doing down during each "
-    "either even ever every few for from further had has have having her here hers herself him "
-    "himself his how however into its itself just least less many more most much must near neither "
-    "never next none nor not now off once only onto other others otherwise ought ours ourselves out "
-    "over own same shall she should since some still such than that their theirs them themselves "
-    "then there these they this those though through thus till too toward towards under until upon "
-    "very was were what whatever when where whether which while who whom whose why will with within "
-    "without would yet your yours the one two three new news says said say saying told tells report "
-    "reports reported reporting according amid amidst despite week weeks year years today yesterday "
-    "monday tuesday wednesday thursday friday saturday sunday like make makes made well back first "
-    "last latest update updates live"
-)
-
-
-def content_keys(text: str, prefix: int = 5) -> frozenset[str]:
-    """Content words of ``text`` as comparison keys: lower-cased, cut to ``prefix`` letters so
-    that inflections and demonyms meet ("territories"/"territory", "Ukraine"/"Ukrainian").
-
-    Words of four letters or more count unless they are function or newsroom words; shorter
-    ones only when written in capitals ("US", "EU", "NATO").
-    """
-    keys: set[str] = set()
-    for match in _CONTENT_TOKEN.finditer(text):
-        word = match.group().rstrip("'’")
-        if word.endswith(("'s", "’s")):
-            word = word[:-2]
-        low = word.lower()
-        if len(word) >= 4:
-            if low not in _STOPWORDS:
-                keys.add(low[:prefix])
-        elif len(word) >= 2 and word.isupper():
-            keys.add(low)
-    return frozenset(keys)
-
-
 # ---------------------------------------------------------------------------- weasels
 
 
@@ -596,78 +499,15 @@ def gate_lower(text: str) -> str:
     return low
 
 
-def find_weasels(
-    sentence: str,
-    lexicon: ClaimLexicon | None = None,
-    include_quoted: bool = False,
-    candidates: set[int] | None = None,
-) -> list[Cue]:
-    """Vague sources standing in for a named one ("some say", "it is widely believed"), in order.
+def __getattr__(name: str) -> Any:
+    """Names that moved to their own modules stay importable from here (no import cycle: the
+    moved modules import this one, so they are loaded on first use)."""
+    if name == "find_weasels":
+        from newslint.text.weasels import find_weasels
 
-    Cues inside direct quotation are skipped unless ``include_quoted``: the speaker, not the
-    writer, chose those words. A name right after the vague source ("critics such as John Smith
-    argue", "many experts, including ...") cancels the cue. ``candidates`` (from
-    ``ClaimLexicon.weasel_candidates`` of this text or a text containing it) saves recomputing them.
-    """
-    lex = _lex(lexicon)
-    if candidates is None:
-        candidates = lex.weasel_candidates(sentence)
-    if candidates is not None and not candidates:
-        return []
-    quotes: list[tuple[int, int]] | None = None
-    cues: list[Cue] = []
-    for number, (kind, pattern) in enumerate(lex.weasel_res):
-        if candidates is not None and number not in candidates:
-            continue
-        for match in pattern.finditer(sentence):
-            if quotes is None:
-                quotes = [] if include_quoted else quotation_spans(sentence)
-            start, end = match.span()
-            if quotes and _inside(quotes, start, end):
-                continue
-            rest = sentence[end : end + 80]
-            if any(ex.match(rest) for ex in lex.weasel_exemption_res):
-                continue
-            if _quantifier_as_adverb(sentence, start, match):
-                continue
-            cues.append(Cue(start, end, match.group(), kind))
-    cues.sort(key=lambda c: (c.start, -c.end))
-    merged: list[Cue] = []
-    for cue in cues:
-        if merged and cue.start < merged[-1].end:
-            continue
-        merged.append(cue)
-    return merged
+        return find_weasels
+    if name == "find_uncertainty_cue":
+        from newslint.text.sources import find_uncertainty_cue
 
-
-# Words after which "most agreed" / "many feared" still opens a clause with a vague subject.
-_CLAUSE_OPENERS = _words(
-    "and but or while whereas that which who because although though as so yet when if since where "
-    "however meanwhile still now today also"
-)
-_QUANTIFIERS = _words("some many most several various numerous countless few certain")
-
-
-def _quantifier_as_adverb(sentence: str, start: int, match: Any) -> bool:
-    """Whether the vague-looking source has a subject of its own: "Users most agreed" (an
-    adverb after its subject), "the various tool authors agreed" (a group the story has
-    defined), "I and others believe" (a named source among them). Only a quantifier that *is*
-    the subject ("Most agreed", "and many experts believe") stands in for a source."""
-    words = match.group().split()
-    if not words:
-        return False
-    first = words[0].lower()
-    before = sentence[:start].rstrip().split()
-    previous = before[-1].lower() if before else ""
-    if first == "others":
-        if previous != "and" or len(before) < 2:
-            return False
-        partner = before[-2]
-        return partner.lower() in {"i", "we", "he", "she"} or (len(before) >= 3 and partner[:1].isupper())
-    if first not in _QUANTIFIERS:
-        return False
-    if previous in _DETERMINERS:
-        return True
-    if match.groupdict().get("weasel_group") or not previous[-1:].isalpha():
-        return False
-    return previous not in _CLAUSE_OPENERS
+        return find_uncertainty_cue
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

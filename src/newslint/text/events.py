@@ -14,32 +14,11 @@ indices into the string passed in.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any
-
-import regex
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from newslint.lazyre import lazy_compile
-from newslint.packs import Pack, PackError, load_pack, register_kind
-
-PACK_NAME = "events"
-register_kind(
-    PACK_NAME,
-    {
-        "predicates": list,
-        "objects": list,
-        "titles": list,
-        "aliases": list,
-        "headline_attribution": list,
-        "headline_labels": list,
-        "headline_sources": list,
-        "headline_denials": list,
-        "report_cues": list,
-        "opinion_labels": list,
-    },
-)
+from newslint.text.event_lexicon import EventLexicon, event_lexicon
 
 __all__ = [
     "AUXILIARIES",
@@ -131,150 +110,6 @@ class Mention:
     target_keys: frozenset[str]
 
 
-@dataclass(frozen=True)
-class EventLexicon:
-    """The compiled ``events`` pack."""
-
-    single: Mapping[str, frozenset[str]]  # one-word predicate form -> classes
-    multi: Mapping[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]]  # first word -> phrases
-    nouns: frozenset[str]  # forms that are (also) nominalisations
-    verb_forms: frozenset[str]
-    object_single: Mapping[str, frozenset[str]]
-    object_multi: Mapping[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]]
-    titles: frozenset[str]
-    alias_group: Mapping[str, int]  # lower-case name (one or more words) -> group number
-    attribution_re: Any
-    labels: frozenset[str]
-    opinion_labels: frozenset[str]
-    headline_sources: frozenset[str] = field(default_factory=frozenset)
-    denial_re: Any = None
-    report_re: Any = None
-    first_words: frozenset[str] = field(default_factory=frozenset)
-
-    @classmethod
-    def from_pack(cls, pack: Pack) -> EventLexicon:
-        single: dict[str, set[str]] = {}
-        multi: dict[str, dict[tuple[str, ...], set[str]]] = {}
-        nouns: set[str] = set()
-        verbs: set[str] = set()
-
-        def add(form: str, name: str) -> None:
-            words = tuple(form.lower().split())
-            if len(words) == 1:
-                single.setdefault(words[0], set()).add(name)
-            elif words:
-                multi.setdefault(words[0], {}).setdefault(words, set()).add(name)
-
-        for entry in pack.get("predicates", []):
-            _check_keys(entry, "predicates", {"class", "verbs", "forms", "nouns"})
-            name = str(entry["class"])
-            for lemma in entry.get("verbs", []):
-                head, *rest = str(lemma).lower().split()
-                for form in _regular_forms(head):
-                    add(" ".join([form, *rest]), name)
-                    if not rest:
-                        verbs.add(form)
-            for form in entry.get("forms", []):
-                add(str(form), name)
-                verbs.add(str(form).lower().split()[0])
-            for noun in entry.get("nouns", []):
-                add(str(noun), name)
-                nouns.add(str(noun).lower().split()[-1])
-        objects_single: dict[str, set[str]] = {}
-        objects_multi: dict[str, dict[tuple[str, ...], set[str]]] = {}
-        for entry in pack.get("objects", []):
-            _check_keys(entry, "objects", {"class", "words"})
-            for word in entry.get("words", []):
-                words = tuple(str(word).lower().split())
-                if len(words) == 1:
-                    objects_single.setdefault(words[0], set()).add(str(entry["class"]))
-                elif words:
-                    objects_multi.setdefault(words[0], {}).setdefault(words, set()).add(str(entry["class"]))
-        alias_group: dict[str, int] = {}
-        for number, group in enumerate(pack.get("aliases", [])):
-            for name in group:
-                alias_group[" ".join(str(name).lower().split())] = number
-        patterns = pack.get("headline_attribution", [])
-        return cls(
-            single={k: frozenset(v) for k, v in single.items()},
-            multi={
-                k: tuple((w, frozenset(c)) for w, c in sorted(v.items(), key=lambda i: -len(i[0])))
-                for k, v in multi.items()
-            },
-            nouns=frozenset(nouns),
-            verb_forms=frozenset(verbs),
-            object_single={k: frozenset(v) for k, v in objects_single.items()},
-            object_multi={
-                k: tuple((w, frozenset(c)) for w, c in sorted(v.items(), key=lambda i: -len(i[0])))
-                for k, v in objects_multi.items()
-            },
-            titles=frozenset(str(t).lower() for t in pack.get("titles", [])),
-            alias_group=alias_group,
-            attribution_re=_alternatives(patterns),
-            labels=frozenset(" ".join(str(t).lower().split()) for t in pack.get("headline_labels", [])),
-            opinion_labels=frozenset(" ".join(str(t).lower().split()) for t in pack.get("opinion_labels", [])),
-            first_words=frozenset(single) | frozenset(multi),
-            headline_sources=frozenset(str(t).lower() for t in pack.get("headline_sources", [])),
-            denial_re=_alternatives(pack.get("headline_denials", [])),
-            report_re=_alternatives(pack.get("report_cues", [])),
-        )
-
-    def forms_of(self, classes: frozenset[str]) -> frozenset[str]:
-        """First words of the predicate forms of these classes."""
-        found = {w for w, c in self.single.items() if c & classes}
-        found |= {w for w, phrases in self.multi.items() if any(c & classes for _, c in phrases)}
-        return frozenset(found)
-
-    def predicate_at(self, tokens: Sequence[Token], i: int) -> tuple[int, frozenset[str]] | None:
-        """(number of tokens, classes) of a predicate starting at token ``i``, longest first."""
-        low = tokens[i].low
-        for words, classes in self.multi.get(low, ()):
-            if tuple(t.low for t in tokens[i : i + len(words)]) == words:
-                return len(words), classes
-        single = self.single.get(low)
-        return (1, single) if single else None
-
-    def object_classes(self, tokens: Sequence[Token]) -> frozenset[str]:
-        found: set[str] = set()
-        for i, token in enumerate(tokens):
-            for words, classes in self.object_multi.get(token.low, ()):
-                if tuple(t.low for t in tokens[i : i + len(words)]) == words:
-                    found |= classes
-                    break
-            found |= self.object_single.get(token.low, frozenset())
-        return frozenset(found)
-
-
-def _alternatives(patterns: Iterable[Any]) -> Any:
-    return lazy_compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", regex.IGNORECASE)
-
-
-def _check_keys(entry: Any, table: str, allowed: set[str]) -> None:
-    if not isinstance(entry, dict) or "class" not in entry:
-        raise PackError(f"events pack: every {table} entry needs a 'class'")
-    unknown = set(entry) - allowed
-    if unknown:
-        raise PackError(f"events pack: {table} entry {entry['class']!r} has unknown key(s) {sorted(unknown)}")
-
-
-def _regular_forms(lemma: str) -> set[str]:
-    forms = {lemma}
-    if lemma.endswith("e"):
-        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
-    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
-        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
-    elif lemma.endswith(("s", "sh", "ch", "x", "z")):
-        forms |= {lemma + "es", lemma + "ed", lemma + "ing"}
-    else:
-        forms |= {lemma + "s", lemma + "ed", lemma + "ing"}
-    return forms
-
-
-@lru_cache(maxsize=8)
-def event_lexicon(user_files: tuple[str, ...] = ()) -> EventLexicon:
-    return EventLexicon.from_pack(load_pack(PACK_NAME, user_files))
-
-
 # ---------------------------------------------------------------------------- actors
 
 
@@ -305,7 +140,7 @@ def actor_keys(words: Iterable[str], lex: EventLexicon) -> frozenset[str]:
 
 class ActorLinks:
     """Which actor keys name the same party in this article: the words of one name run
-    ("Ukrainian President Volodymyr Zelensky") are one party; aliases are folded already."""
+    ("Governor Alma Castell") are one party; aliases are folded already."""
 
     def __init__(self) -> None:
         self._parent: dict[str, str] = {}
@@ -450,7 +285,7 @@ def _read_mention(
             actor = _run_ending(runs, prev) or _subject_phrase(tokens, prev, runs)
         target_tokens = _phrase_after(tokens, after)
         if actor is not None and actor[0] >= 1 and tokens[actor[0] - 1].low in {"which", "that"}:
-            # "proposals which Zelensky rejects": the target is what "which" stands for
+            # "the plan which Castell rejects": the target is what "which" stands for
             target_tokens = _phrase_before(tokens, actor[0] - 1) + target_tokens
     actor_text: str | None = None
     keys: frozenset[str] | None = None

@@ -1,7 +1,7 @@
 """Headlines read as events: labels set aside, attribution and hedges found, actor and target read.
 
 A headline is usually title case, so capitals do not mark names in it: an actor is a word before
-the predicate that the body writes as a name ("Zelensky") or an alias ("Kremlin"). Page labels
+the predicate that the body writes as a name ("Castell") or an alias ("Kremlin"). Page labels
 ("LIVE:", "[Video]") are stripped; opinion labels and the headline's own attribution ("Kremlin
 Says ...", "Report: ...", a question, quotation marks) are reported so the rules can leave such
 headlines alone. The cue lists come from the ``events`` pack.
@@ -112,7 +112,7 @@ _SEGMENT = lazy_compile(r"\s*(?:[:;|]|\s[-–—]\s)\s*")
 def headline_mentions(text: str, lex: EventLexicon, names: frozenset[str]) -> list[Mention]:
     """Event mentions of a headline (without its label), read case-blind: in title case every
     word is capitalised, so an actor is a word before the predicate that the body writes as a
-    name ("Zelensky") or an alias ("Kremlin"); the target is the rest of its segment."""
+    name ("Castell") or an alias ("Kremlin"); the target is the rest of its segment."""
     mentions: list[Mention] = []
     if len(text) > MAX_HEADLINE_CHARS:  # a scraped run of text on a title line, not a headline
         return mentions
@@ -175,10 +175,10 @@ def _modifier(tokens: list[Token], i: int, size: int, lex: EventLexicon) -> bool
 
 
 def _headline_actor(tokens: list[Token], i: int, lex: EventLexicon, is_name: list[bool]) -> list[int]:
-    """Token indices of the headline's actor: the names right before a verb ("Zelensky Rejected"),
+    """Token indices of the headline's actor: the names right before a verb ("Castell Rejects"),
     past auxiliaries ("Has", "Will"), with "and" between names; for a nominal predicate also
-    the possessive before it or the names opening the segment ("Zelensky Stands Firm on
-    Ceasefire Rejection"). Names that modify a role ("Potter Director Signs") are no actor."""
+    the possessive before it or the names opening the segment ("Castell Stands Firm on
+    Pipeline Rejection"). Names that modify a role ("Ridgeford Clerk Resigns") are no actor."""
     j = i - 1
     while j >= 0 and tokens[j].low in AUXILIARIES:
         j -= 1
