@@ -225,11 +225,14 @@ class NonpreferredPlaceName(Rule):
     Dobropillia) is flagged too, and a former name (Breslau, Königsberg, Stalingrad, Artemivsk:
     ``rules/former-place-names.toml``, with eras) used as the place's name today. When the
     article also writes the place another way, the message says so: this is NL401's finding too,
-    reported once. Not flagged: quoted speech, source titles (reference entries, footnotes),
-    namesakes ("Odessa, Texas"), dishes ("chicken Kiev"), fixed official names ("Dnipropetrovsk
-    region"), a name inside a longer one (Kiew Café, Danzig Street), spellings that are also a
-    surname or a historical term (Chernobyl, Zhdanov), and a former name given as history
-    ("known as Breslau until 1945", "the former Stalingrad", "the Battle of Stalingrad").
+    reported once. A city's name in another language that no curated entry lists (Köln, Raab)
+    is flagged only after a preposition of place ("in Köln") or beside another spelling of the
+    city: "Raab told the BBC" names a man. Not flagged: quoted speech, source titles (reference
+    entries, footnotes), namesakes ("Odessa, Texas"), dishes ("chicken Kiev"), fixed official
+    names ("Dnipropetrovsk region"), a name inside a longer one (Kiew Café, Danzig Street), a
+    name given in passing ("Gdańsk (German: Danzig)"), spellings that are also a surname or a
+    historical term (Chernobyl, Zhdanov), and a former name given as history ("known as Breslau
+    until 1945", "the former Stalingrad", "the Battle of Stalingrad") or naming its region.
 
     **Why it matters**: house style picks one spelling so that articles agree with each other
     and with current usage; the Russian-derived spellings of Ukrainian places read as a political
