@@ -24,13 +24,19 @@ from newslint.places.records import PlaceInfo, Role
 from newslint.places.segments import segments
 from newslint.syntax.nodes import Document
 
-__all__ = ["Mention", "gazetteer_for", "place_mentions"]
+__all__ = ["Mention", "foreign_name_unplaced", "gazetteer_for", "place_mentions"]
 
 # A capitalised word of four letters or more (no listed spelling is shorter) with its internal
 # apostrophes (Kyiv's, Pokrovs'k, O'Brien). The regex module's property classes scan about five
 # times faster than re's equivalent here.
 _CAPITALISED = lazy_compile(r"\b\p{Lu}\p{L}{3,}(?:['’ʼ]\p{L}+)*")
 _POSSESSIVES = frozenset(f"{a}{s}" for a in "'’ʼ" for s in "sS")
+# A preposition of place right before a name ("in Köln", "from Warszawa to Danzig").
+_LOCATIVE = lazy_compile(
+    r"\b(?:in|from|to|near|at|of|outside|around|across|via|into|toward|towards|between|through)"
+    r"\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
 _SKELETON_JOIN_MIN = 6  # an unlisted spelling joins a house place only on a skeleton this long
 _SKELETON_PAIR_MIN = 6  # two unlisted spellings pair only when both are this long (David/Dawid)
 
@@ -80,6 +86,15 @@ def place_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     if cached is None:
         cached = doc.cache[key] = _scan(doc, gaz)
     return list(cached)
+
+
+def foreign_name_unplaced(doc: Document, mention: Mention) -> bool:
+    """A city's name in another language (no curated entry: the exonym pack alone), with no
+    preposition of place before it: "Raab told the BBC" is a man, not Győr."""
+    info = mention.info
+    if info is None or info.is_preferred or info.is_former or not info.id.startswith("geonames:"):
+        return False
+    return _LOCATIVE.search(doc.text, max(0, mention.start - 30), mention.start) is None
 
 
 def _bare(token: str) -> str:
