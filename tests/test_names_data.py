@@ -338,3 +338,35 @@ def test_former_names_carry_their_era_and_the_current_name():
     assert (breslau.preferred, breslau.era) == ("Wrocław", "until 1945")
     artemivsk = gaz.lookup("Artemivsk")
     assert artemivsk is not None and (artemivsk.id, artemivsk.era) == ("bakhmut", "1924-2016")
+
+
+def test_a_user_pack_adds_a_city_s_names_and_a_former_name(tmp_path: Path) -> None:
+    cities = tmp_path / "cities.toml"
+    cities.write_text(
+        '[pack]\nkind = "place-exonyms"\nextends = "place-exonyms"\n'
+        "[exonyms]\nextra = '''\n900001\tXX\th\tRiverton\tFlussstadt\tRivière-Ville\n'''\n",
+        encoding="utf-8",
+    )
+    former = tmp_path / "former.toml"
+    former.write_text(
+        '[pack]\nkind = "former-place-names"\nextends = "former-place-names"\n'
+        '[former]\nOldriver = { geonames = 900001, current = "Riverton", until = 1920 }\n',
+        encoding="utf-8",
+    )
+    gaz = Gazetteer.load([cities, former])
+    variant = gaz.lookup("Riviere-Ville")
+    assert variant is not None and (variant.id, variant.preferred) == ("geonames:900001", "Riverton")
+    old = gaz.lookup("Oldriver")
+    assert old is not None and old.is_former and old.era == "until 1920"
+    assert gaz.lookup("Köln") is not None  # built-in cities survive
+
+
+def test_a_former_name_without_its_era_is_a_load_error(tmp_path: Path) -> None:
+    former = tmp_path / "former.toml"
+    former.write_text(
+        '[pack]\nkind = "former-place-names"\nextends = "former-place-names"\n'
+        '[former]\nOldriver = { geonames = 900001, current = "Riverton" }\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(PackError, match=r"former\.Oldriver"):
+        Gazetteer.load([former]).lookup("Oldriver")

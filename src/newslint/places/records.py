@@ -209,19 +209,19 @@ class ExonymIndex:
         extra = [line for line in blocks["extra"].splitlines() if line.count("\t") >= 3]
         records += extra
         folded += ["\t".join(fold(f) if i >= 3 else f for i, f in enumerate(line.split("\t"))) for line in extra]
-        keys: dict[str, int] = {}
+        # reversed, so that the first (most populous) city carrying a spelling wins
+        keys = {key: n for n, line in reversed(list(enumerate(folded))) for key in line.split("\t")[3:]}
         phrases: dict[str, list[str]] = {}
-        for number, line in enumerate(folded):
-            fields = line.split("\t")
-            for position, key in enumerate(fields[3:], start=3):
-                keys.setdefault(key, number)
-                if " " in key or "-" in key:
-                    # indexed under its most distinctive word only (Hague, Haag, Novgorod): a word
-                    # such as City or Saint would send every article through the phrase search
-                    words = [w for w in key.replace("-", " ").split() if len(w) >= 4 and w not in _GENERIC]
-                    if words:
-                        spelling = records[number].split("\t")[position]
-                        phrases.setdefault(max(words, key=len), []).append(spelling)
+        for key, number in keys.items():
+            if " " not in key and "-" not in key:
+                continue
+            # indexed under its most distinctive word only (Hague, Haag, Novgorod): a word such as
+            # City or Saint would send every article through the phrase search
+            words = [w for w in key.replace("-", " ").split() if len(w) >= 4 and w not in _GENERIC]
+            if words:
+                fields = folded[number].split("\t")
+                spelling = records[number].split("\t")[fields.index(key)]
+                phrases.setdefault(max(words, key=len), []).append(spelling)
         return cls(records, keys, frozenset(fold(c) for c in caution), phrases)
 
     def record(self, number: int) -> tuple[int, str, bool, list[str]]:

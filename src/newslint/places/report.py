@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from newslint.places.gazetteer import Gazetteer
-from newslint.places.mentions import place_mentions
+from newslint.places.mentions import foreign_name_unplaced, place_mentions
 
 __all__ = ["Family", "collect", "write_json", "write_text", "write_toml"]
 
@@ -61,6 +61,8 @@ def collect(documents: Iterable[Any], gaz: Gazetteer) -> list[Family]:
             info = mention.info
             if info is None or mention.exempt or mention.quoted or mention.source or mention.region:
                 continue
+            if foreign_name_unplaced(doc, mention):
+                continue  # "Tokio" with nothing saying it is Tokyo: a software crate, not a spelling
             family = families.get(info.id)
             if family is None:
                 family = families[info.id] = Family(info.preferred, gaz.geonames_id(info.id), info.preferred)

@@ -8,26 +8,18 @@ house style does not choose between (Erbil, Arbil), in one article or across a r
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
 from newslint.findings import Fix, Severity
-from newslint.lazyre import lazy_compile
 from newslint.places.gazetteer import Gazetteer
-from newslint.places.mentions import Mention, gazetteer_for, place_mentions
+from newslint.places.mentions import Mention, foreign_name_unplaced, gazetteer_for, place_mentions
 from newslint.places.segments import Segment, segments
 from newslint.rule import Context, Position, ProjectContext, Rule
 from newslint.syntax.nodes import Document
 
 __all__ = ["RULES", "Segment", "gazetteer", "parse_names", "segments"]
 
-# A preposition of place right before a name ("in Köln", "from Warszawa to Danzig").
-_LOCATIVE = lazy_compile(
-    r"\b(?:in|from|to|near|at|of|outside|around|across|via|into|toward|towards|between|through)"
-    r"\s+(?:the\s+)?\Z",
-    re.IGNORECASE,
-)
 _ALSO_WRITES = "names:also-writes"  # doc.cache: (start, end) -> "Kyiv (line 3)", left by NL401 for NL402
 
 
@@ -147,7 +139,7 @@ class InconsistentPlaceName(Rule):
         for m in place_mentions(doc, gazetteer(ctx)):
             if not m.writers_spelling or m.region or m.group.startswith("skeleton:") or m.info is None:
                 continue
-            if _foreign_name_unplaced(doc, m):
+            if foreign_name_unplaced(doc, m):
                 continue  # across articles nothing else says "Tokio" is a place: it may be a software crate
             if m.info.source == "house" and not m.info.is_preferred:
                 continue  # NL402 reports it in its own article, with the fix: one defect, one finding
@@ -225,11 +217,14 @@ class NonpreferredPlaceName(Rule):
     Dobropillia) is flagged too, and a former name (Breslau, Königsberg, Stalingrad, Artemivsk:
     ``rules/former-place-names.toml``, with eras) used as the place's name today. When the
     article also writes the place another way, the message says so: this is NL401's finding too,
-    reported once. Not flagged: quoted speech, source titles (reference entries, footnotes),
-    namesakes ("Odessa, Texas"), dishes ("chicken Kiev"), fixed official names ("Dnipropetrovsk
-    region"), a name inside a longer one (Kiew Café, Danzig Street), spellings that are also a
-    surname or a historical term (Chernobyl, Zhdanov), and a former name given as history
-    ("known as Breslau until 1945", "the former Stalingrad", "the Battle of Stalingrad").
+    reported once. A city's name in another language that no curated entry lists (Köln, Raab)
+    is flagged only after a preposition of place ("in Köln") or beside another spelling of the
+    city: "Raab told the BBC" names a man. Not flagged: quoted speech, source titles (reference
+    entries, footnotes), namesakes ("Odessa, Texas"), dishes ("chicken Kiev"), fixed official
+    names ("Dnipropetrovsk region"), a name inside a longer one (Kiew Café, Danzig Street), a
+    name given in passing ("Gdańsk (German: Danzig)"), spellings that are also a surname or a
+    historical term (Chernobyl, Zhdanov), and a former name given as history ("known as Breslau
+    until 1945", "the former Stalingrad", "the Battle of Stalingrad") or naming its region.
 
     **Why it matters**: house style picks one spelling so that articles agree with each other
     and with current usage; the Russian-derived spellings of Ukrainian places read as a political
@@ -277,7 +272,7 @@ class NonpreferredPlaceName(Rule):
             else:
                 message = f"{m.text}: house style spells this place {info.preferred}"
             other = also.get((m.start, m.end))
-            if other is None and _foreign_name_unplaced(doc, m):
+            if other is None and foreign_name_unplaced(doc, m):
                 continue
             if other is not None:
                 message += f"; this article also writes {other}"
@@ -290,15 +285,6 @@ class NonpreferredPlaceName(Rule):
                 f for f in ctx.findings
                 if f.code != InconsistentPlaceName.code or (f.start, f.end) not in absorbed
             ]
-
-
-def _foreign_name_unplaced(doc: Document, mention: Mention) -> bool:
-    """A city's name in another language (no curated entry: the exonym pack alone), with no
-    preposition of place before it: "Raab told the BBC" is a man, not Győr."""
-    info = mention.info
-    if info is None or info.is_preferred or info.is_former or not info.id.startswith("geonames:"):
-        return False
-    return _LOCATIVE.search(doc.text, max(0, mention.start - 30), mention.start) is None
 
 
 RULES = [InconsistentPlaceName, NonpreferredPlaceName]
