@@ -134,13 +134,20 @@ class HeadlineCapitalization(Rule):
     Despite protests"), or in sentence case with a common word capitalised ("Council
     approves New budget"). Neutral either way: the first word and the first word after a colon,
     dash or question mark, small words (articles, conjunctions, prepositions, name particles),
-    acronyms (NATO, U.S.), mixed-case names (iPhone), numbers, quoted words, and proper names:
-    a capitalised word the article's body also capitalises mid-sentence, and never writes in
-    lowercase, is a name, so "Biden meets Xi in San Francisco" is sentence case. All-capital
-    headlines and kickers are not checked. Without a house style, a headline is mixed when its
-    capitalised words outnumber its lowercase ones and come first, yet some are lowercase
-    (lowercase words before a capitalised run read as sentence case ending in a name), or when
-    a word the body writes in lowercase is capitalised in an otherwise sentence-case headline.
+    acronyms (NATO, U.S.), mixed-case names (iPhone), identifiers (web.go, a word the body sets
+    as code), numbers, quoted words and the word right after a quoted title ("'The Salt Road'
+    Series 2"), and proper names: a capitalised word the article's body also capitalises
+    mid-sentence, and never writes in lowercase, is a name, so "Biden meets Xi in San
+    Francisco" is sentence case; so is a run of capitalised words the body writes the same way
+    or the gazetteer knows as a place ("by the International Olympic Committee"). Each sentence
+    of a two-sentence headline, and each part after a colon or dash, is judged on its own. A
+    note in brackets before the headline ("[Video]", "_(Update 7 March)_") and a section label
+    ("LIVE:") are not part of it. All-capital headlines and kickers are not checked. Without a
+    house style, a headline is reported only when the body shows that a capitalised word is a
+    common word (it writes the word in lowercase and never capitalises it): then it is mixed
+    when its capitalised words outnumber its lowercase ones and come first, yet one is
+    lowercase, or several are and they all come last; or when such a common word stands alone
+    capitalised in an otherwise sentence-case headline.
 
     **Why it matters**: a headline half in one style is a typo readers see first, and often the
     mark of a machine rewrite.

@@ -262,7 +262,9 @@ class ConflictingTitles(Rule):
     ("Real-Time Updates: Ukraine Conflict"), or when it has at most three words and sits right
     above a longer headline line ("Ukraine Conflict" over the headline). A label in front of a
     real headline ("Analysis: Why the ceasefire failed") is dropped and the rest compared. A
-    headline that contains the other (a subtitle, "Title - Site Name") is the same headline.
+    headline that contains the other (a subtitle, "Title - Site Name") is the same headline. An
+    H1 that opens with a note in brackets under a front-matter title ("# _(Update 7 March)_
+    Fixed releases available") is an update notice, not a second headline.
 
     **Why it matters**: two headlines on one article are what a rewrite or a scrape leaves
     when it keeps both the old and the new title. Feeds and indexes pick one at random.
