@@ -464,6 +464,14 @@ async def test_a_file_on_disk_counts_for_project_rules(tmp_path):
         session.client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
             types.FileEvent(uri=(tmp_path / "archive" / "old.md").as_uri(), type=types.FileChangeType.Deleted)]))
         await session.until(lambda: "NL201" not in codes(list(session.latest(path.as_uri()).diagnostics)))
+        # a folder joins the workspace: its articles count from then on
+        other = tmp_path.parent / f"{tmp_path.name}-other"
+        other.mkdir()
+        (other / "copy.md").write_text("# Old mill closes its doors" + body)
+        session.client.workspace_did_change_workspace_folders(types.DidChangeWorkspaceFoldersParams(
+            event=types.WorkspaceFoldersChangeEvent(
+                added=[types.WorkspaceFolder(uri=other.as_uri(), name="other")], removed=[])))
+        await session.until(lambda: "NL201" in codes(list(session.latest(path.as_uri()).diagnostics)))
     finally:
         await stop_session(session)
 

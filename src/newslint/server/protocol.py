@@ -274,6 +274,7 @@ class NewslintServer(LanguageServer):
         except RegistryError as exc:
             self.log_once(str(exc))
             return
+        self.project.keep_only(paths)  # files deleted, or in a folder no longer in the workspace
         chunks = [paths[i : i + SCAN_CHUNK] for i in range(0, len(paths), SCAN_CHUNK)] or [[]]
         for number, chunk in enumerate(chunks):
             last = number == len(chunks) - 1
@@ -424,6 +425,13 @@ def create_server(cache: bool = True, cache_dir: str | None = None) -> NewslintS
         articles = [p for p in paths if p not in open_paths]
         if articles and ls.project.scan:
             ls.jobs.submit(f"disk:{'|'.join(sorted(articles))}", lambda: ls.disk_job(articles), BACKGROUND)
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
+    def did_change_workspace_folders(ls: NewslintServer, params: types.DidChangeWorkspaceFoldersParams) -> None:
+        removed = {fs_path(f.uri) for f in params.event.removed}
+        added = [fs_path(f.uri) for f in params.event.added]
+        ls.project.roots = [r for r in ls.project.roots if r not in removed] + [r for r in added if os.path.isdir(r)]
+        ls.jobs.submit("scan", ls.scan_job, BACKGROUND)
 
     @server.feature(
         types.TEXT_DOCUMENT_CODE_ACTION,

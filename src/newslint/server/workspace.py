@@ -174,6 +174,12 @@ class Project:
                 log.warning("workspace scan of %s stopped: %s", root, exc)
         return found
 
+    def keep_only(self, paths: Iterable[str]) -> None:
+        """Forget the facts of files on disk that aren't among ``paths``."""
+        wanted = set(paths)
+        for path in [p for p in self.disk if p not in wanted]:
+            del self.disk[path]
+
     def refresh_disk(self, paths: Sequence[str]) -> None:
         """Lint files on disk for their facts (through the results cache); gone files drop out."""
         linter = self.engine()
