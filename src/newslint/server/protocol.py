@@ -11,7 +11,9 @@ import gc
 import json
 import logging
 import os
+import queue
 import sys
+import threading
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
@@ -30,7 +32,7 @@ from newslint.server.diagnostics import problem_diagnostic, to_diagnostics
 from newslint.server.documents import OpenDocument, Snapshot, fs_path, path_of
 from newslint.server.positions import UTF16, LineIndex
 from newslint.server.scheduler import BACKGROUND, EDIT, URGENT, LintScheduler
-from newslint.server.workspace import BufferResult, ConfigProblem, Project
+from newslint.server.workspace import LARGE_ARTICLE, BufferResult, ConfigProblem, Project
 
 log = logging.getLogger("newslint.server")
 
@@ -97,6 +99,8 @@ class NewslintServer(LanguageServer):
         self.docs_template: str | None = None
         self.debounce = DEBOUNCE_SECONDS
         self.scheduler: LintScheduler | None = None
+        self.large: queue.SimpleQueue[tuple[str, OpenDocument, Snapshot]] = queue.SimpleQueue()
+        threading.Thread(target=self.large_lane, name="newslint-large-articles", daemon=True).start()
         self.shutdown_requested = False
         self.versioned_edits = False
         self.resolve_edits = False
@@ -162,16 +166,16 @@ class NewslintServer(LanguageServer):
         if document is None:
             return None
         snapshot, path = document.snapshot, document.path
-        def still_wanted() -> bool:
-            return self.documents.get(uri) is document and document.version == snapshot.version
-
         try:
             if self.project.config_changed(path):
                 self.reload_job()
-            outcome = self.project.lint_buffer(path, snapshot.version, snapshot.text, still_wanted)
-            if outcome is None:  # newer keystrokes made it stale: their own lint is on its way
+            early = self.project.screen(path, snapshot.version, snapshot.text)
+            if early is None and len(snapshot.text) >= LARGE_ARTICLE:
+                self.large.put((uri, document, snapshot))  # the other buffers' lints go on meanwhile
                 return self.states.get(uri)
-            result = outcome
+            result = early or self.project.store(
+                path, snapshot.version, snapshot.text, self.project.engine().lint_file(snapshot.text, path)
+            )
         except RegistryError as exc:
             self.log_once(str(exc))
             self.show_problem(ConfigProblem("", 0, str(exc)))
@@ -179,15 +183,45 @@ class NewslintServer(LanguageServer):
         except Exception as exc:  # an engine bug: this buffer goes without diagnostics, the server lives
             log.exception("newslint: linting %s failed", path)
             result = BufferResult(path, snapshot.version, snapshot.text, None, skipped=f"{type(exc).__name__}: {exc}")
+        return self.finish_lint(uri, document, result)
+
+    def finish_lint(self, uri: str, document: OpenDocument, result: BufferResult) -> BufferState | None:
         for error in result.errors:
             self.log_once(error)
         if result.skipped:
-            self.log_once(f"{path}: {result.skipped}", types.MessageType.Warning)
+            self.log_once(f"{result.path}: {result.skipped}", types.MessageType.Warning)
         if result.problem is not None:
             self.show_problem(result.problem)
-        state = BufferState(uri, result, LineIndex(snapshot.text, document.encoding))
+        state = BufferState(uri, result, LineIndex(result.text, document.encoding))
         self.publish_project(changed=state)
         return self.states.get(uri, state)
+
+    def large_lane(self) -> None:
+        """(its own thread) Large buffers, one at a time, in the child process; a version made
+        stale while it waits or runs is dropped or stopped."""
+        while True:
+            uri, document, snapshot = self.large.get()
+
+            def still_wanted(document: OpenDocument = document, snapshot: Snapshot = snapshot, uri: str = uri) -> bool:
+                return self.documents.get(uri) is document and document.version == snapshot.version
+
+            if not still_wanted():
+                continue
+            try:
+                outcome: Any = self.project.child.lint(document.path, snapshot.text, still_wanted)
+            except Exception as exc:
+                outcome = exc
+            if outcome is not None:
+                self.jobs.submit(f"large:{uri}", partial(self.large_done, uri, document, snapshot, outcome), EDIT)
+
+    def large_done(self, uri: str, document: OpenDocument, snapshot: Snapshot, outcome: Any) -> None:
+        """(worker) A large buffer's report from the child joins the project like any other."""
+        if isinstance(outcome, Exception):
+            result = BufferResult(document.path, snapshot.version, snapshot.text, None,
+                                  skipped=f"{type(outcome).__name__}: {outcome}")
+        else:
+            result = self.project.store(document.path, snapshot.version, snapshot.text, outcome)
+        self.finish_lint(uri, document, result)
 
     def publish_project(self, changed: BufferState | None = None) -> None:
         """Recompute project findings for every open buffer; publish the changed buffer and any
@@ -240,6 +274,7 @@ class NewslintServer(LanguageServer):
         except RegistryError as exc:
             self.log_once(str(exc))
             return
+        self.project.keep_only(paths)  # files deleted, or in a folder no longer in the workspace
         chunks = [paths[i : i + SCAN_CHUNK] for i in range(0, len(paths), SCAN_CHUNK)] or [[]]
         for number, chunk in enumerate(chunks):
             last = number == len(chunks) - 1
@@ -390,6 +425,13 @@ def create_server(cache: bool = True, cache_dir: str | None = None) -> NewslintS
         articles = [p for p in paths if p not in open_paths]
         if articles and ls.project.scan:
             ls.jobs.submit(f"disk:{'|'.join(sorted(articles))}", lambda: ls.disk_job(articles), BACKGROUND)
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
+    def did_change_workspace_folders(ls: NewslintServer, params: types.DidChangeWorkspaceFoldersParams) -> None:
+        removed = {fs_path(f.uri) for f in params.event.removed}
+        added = [fs_path(f.uri) for f in params.event.added]
+        ls.project.roots = [r for r in ls.project.roots if r not in removed] + [r for r in added if os.path.isdir(r)]
+        ls.jobs.submit("scan", ls.scan_job, BACKGROUND)
 
     @server.feature(
         types.TEXT_DOCUMENT_CODE_ACTION,

@@ -13,7 +13,7 @@ import logging
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -122,9 +122,9 @@ class Project:
 
     # ----- buffers --------------------------------------------------------------------------
 
-    def lint_buffer(self, path: str, version: int, text: str, still_wanted: Callable[[], bool] = lambda: True
-                    ) -> BufferResult | None:
-        """One buffer version's findings; None if it went stale while a child process linted it."""
+    def screen(self, path: str, version: int, text: str) -> BufferResult | None:
+        """The result of a buffer that can't be linted (binary text, a broken configuration),
+        or None: lint it."""
         if "\x00" in text[:BINARY_SNIFF]:
             self.buffers.pop(path, None)
             return BufferResult(path, version, text, None, skipped="binary text (contains NUL characters); not linted")
@@ -132,14 +132,15 @@ class Project:
         if problem is not None:
             self.buffers.pop(path, None)
             return BufferResult(path, version, text, None, problem)
-        if len(text) >= LARGE_ARTICLE:
-            report = self.child.lint(path, text, still_wanted)
-            if report is None:
-                return None
-        else:
-            report = self.engine().lint_file(text, path)
+        return None
+
+    def store(self, path: str, version: int, text: str, report: FileReport) -> BufferResult:
         self.buffers[path] = report
         return BufferResult(path, version, text, report, errors=tuple(report.errors))
+
+    def lint_buffer(self, path: str, version: int, text: str) -> BufferResult:
+        """One buffer version's findings, linted here (see ``child`` for large ones)."""
+        return self.screen(path, version, text) or self.store(path, version, text, self.engine().lint_file(text, path))
 
     def fix_all(self, path: str, text: str) -> str | None:
         """The text after every safe fix, exactly as ``newslint check --fix`` writes it; None if
@@ -172,6 +173,12 @@ class Project:
             except ConfigError as exc:  # reported when a buffer under it is linted
                 log.warning("workspace scan of %s stopped: %s", root, exc)
         return found
+
+    def keep_only(self, paths: Iterable[str]) -> None:
+        """Forget the facts of files on disk that aren't among ``paths``."""
+        wanted = set(paths)
+        for path in [p for p in self.disk if p not in wanted]:
+            del self.disk[path]
 
     def refresh_disk(self, paths: Sequence[str]) -> None:
         """Lint files on disk for their facts (through the results cache); gone files drop out."""
