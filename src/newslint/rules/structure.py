@@ -130,7 +130,7 @@ def repeats(doc: Document) -> list[tuple[Sentence, Sentence, int]]:
     sentences and compared, sentence by sentence and again through shingle tables, with the
     few earlier blocks it shares most with.
     """
-    index: dict[tuple[str, ...], int] = {}
+    index: dict[int, int] = {}
     table = _Blocks(doc)
     found: list[tuple[Sentence, Sentence, int]] = []
     quoted_once: set[tuple[int, int]] = set()
@@ -142,7 +142,9 @@ def repeats(doc: Document) -> list[tuple[Sentence, Sentence, int]]:
             continue
         number = len(table.blocks)
         table.blocks.append(block)
-        shingles = _shingles(words)
+        # hashed: the index must not keep a tuple of every four words of the article alive (it
+        # peaked at 23 bytes per byte of article); blocks that share hashes are compared in full
+        shingles = {hash(shingle) for shingle in _shingles(words)}
         common = index.keys() & shingles
         if len(common) >= MIN_SHARED:
             counts = Counter(index[s] for s in common).most_common(CANDIDATES)
