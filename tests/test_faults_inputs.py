@@ -53,9 +53,10 @@ def test_a_long_run_of_one_character_costs_linear_time_in_every_rule(run, repeat
 
 # ----- growth and memory ------------------------------------------------------------------------
 
-VOCABULARY = ("port council crews harbour strike union minister repairs berth cargo ships said monday "
-              "officials workers talks agreement wages night shift cranes containers delays exports "
-              "river bridge city mayor budget vote funding residents").split()
+_VOCABULARY = """port council crews harbour strike union minister repairs berth cargo ships said monday
+    officials workers talks agreement wages night shift cranes containers delays exports
+    river bridge city mayor budget vote funding residents"""
+VOCABULARY = _VOCABULARY.split()
 
 
 def _article(paragraphs: int, seed: int = 7) -> str:
