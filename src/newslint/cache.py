@@ -20,6 +20,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import asdict
 from functools import lru_cache
+from stat import S_ISREG
 from typing import TYPE_CHECKING, Any
 
 from newslint import __version__
@@ -122,6 +123,8 @@ class ResultCache:
             stat = os.stat(path)
         except OSError:
             return None
+        if not S_ISREG(stat.st_mode):
+            return None  # a FIFO or device: its size and time say nothing about what it yields
         return [stat.st_size, stat.st_mtime_ns, self._fingerprint(self.config_for(path))]
 
     def get(self, path: str) -> FileReport | None:

@@ -120,7 +120,8 @@ def _walk(root: str, errors: list[str], warnings: list[str]) -> Iterator[str]:
         try:
             is_folder = entry.is_dir(follow_symlinks=False)  # folder symlinks are not followed: no loops
             article = not is_folder and entry.name.lower().endswith(ARTICLE_SUFFIXES)
-            special = article and not entry.is_symlink() and not entry.is_file(follow_symlinks=False)
+            # not a regular file, itself or behind its link; a dangling link is read, and reported missing
+            special = article and not entry.is_file() and (not entry.is_symlink() or os.path.exists(path))
         except OSError:
             continue
         if is_folder:
