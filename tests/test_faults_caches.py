@@ -121,3 +121,43 @@ def test_the_pack_cache_folders_are_private(tmp_path):
         assert own.parent.stat().st_mode & 0o777 == 0o700
         for cached in own.iterdir():
             assert cached.stat().st_mode & 0o077 == 0
+
+
+# ----- the results cache: what held, kept holding ---------------------------------------------
+
+def _articles(folder) -> None:
+    for number in range(6):
+        (folder / f"a{number}.md").write_text(f"# Title {number}\n\nText [{number + 1}] here.\n\n[9]: https://x.org\n")
+
+
+def _check(folder, *extra: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "newslint", "check", "--format", "json", *extra, "."],
+                          cwd=folder, env=_env(folder), capture_output=True, timeout=60)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "folder-in-the-way"])
+def test_a_damaged_results_cache_gives_the_no_cache_output(tmp_path, damage):
+    _articles(tmp_path)
+    expected = _check(tmp_path, "--no-cache")
+    assert _check(tmp_path).stdout == expected.stdout  # writes the cache
+    [database] = (tmp_path / ".newslint_cache").glob("*.sqlite")
+    if damage == "garbage":
+        database.write_bytes(b"not a database at all" * 100)
+    elif damage == "truncated":
+        database.write_bytes(database.read_bytes()[:1000])
+    elif damage == "empty":
+        database.write_bytes(b"")
+    else:
+        database.unlink()
+        database.mkdir()
+    result = _check(tmp_path)
+    assert (result.returncode, result.stdout) == (expected.returncode, expected.stdout), result.stderr
+
+
+def test_four_concurrent_runs_on_one_cache_agree(tmp_path):
+    _articles(tmp_path)
+    expected = _check(tmp_path, "--no-cache").stdout
+    runs = [subprocess.Popen([sys.executable, "-m", "newslint", "check", "--format", "json", "."], cwd=tmp_path,
+                             env=_env(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(4)]
+    outputs = [run.communicate(timeout=60) for run in runs]
+    assert [out for out, _err in outputs] == [expected] * 4, [err for _out, err in outputs]

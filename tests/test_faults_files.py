@@ -271,3 +271,13 @@ def test_a_usage_error_is_one_newslint_line_and_exit_two(tmp_path, args):
     assert result.returncode == 2
     [line] = stderr_lines(result)
     assert line.startswith("newslint: ")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_link_to_a_fifo_in_a_folder_is_skipped_too(tmp_path):
+    (tmp_path / "a.md").write_text(WITH_FINDING)
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "linked.md").symlink_to("pipe")
+    result = run_cli("check", "--no-cache", ".", cwd=tmp_path, timeout=30)
+    assert result.returncode == 1, result.stderr
+    assert stderr_lines(result) == ["newslint: warning: linked.md: not a regular file; skipped"]

@@ -17,17 +17,20 @@ import hashlib
 import json
 import os
 import sqlite3
+from collections.abc import Callable
 from dataclasses import asdict
 from functools import lru_cache
+from stat import S_ISREG
 from typing import TYPE_CHECKING, Any
 
 from newslint import __version__
 from newslint.findings import Edit, Finding, Fix, Severity
+from newslint.results import FileReport
 from newslint.suppress import Directive, FileSuppressions
 
 if TYPE_CHECKING:
     from newslint.config import Config
-    from newslint.engine import FileReport, Linter
+    from newslint.registry import Registry
 
 DEFAULT_CACHE_DIR = ".newslint_cache"  # the CLI's default too (kept there to spare the import)
 FORMAT = 1
@@ -78,17 +81,21 @@ def _code_stamp() -> tuple[tuple[str, int, int], ...]:
 
 
 class ResultCache:
-    def __init__(self, folder: str, linter: Linter):
+    def __init__(self, folder: str, registry: Registry, overrides: dict[str, Any],
+                 config_for: Callable[[str], Config]):
         self.folder = folder
         self.file = os.path.join(folder, f"results-v{__version__}-f{FORMAT}.sqlite")
-        self.linter = linter
+        self.registry = registry
+        self.overrides = overrides  # command-line selections: part of every entry's key
+        self.config_for = config_for
         self.fingerprints: dict[int, str] = {}
         self.pending: list[tuple[str, str]] = []
         self.db: sqlite3.Connection | None = None
 
     @classmethod
-    def open(cls, folder: str, linter: Linter) -> ResultCache:
-        cache = cls(folder, linter)
+    def open(cls, folder: str, registry: Registry, overrides: dict[str, Any],
+             config_for: Callable[[str], Config]) -> ResultCache:
+        cache = cls(folder, registry, overrides, config_for)
         if os.path.exists(cache.file):
             cache.db = cache._connect()
         return cache
@@ -105,9 +112,9 @@ class ResultCache:
         key = id(config)
         known = self.fingerprints.get(key)
         if known is None:
-            registry = self.linter.registry
+            registry = self.registry
             packs = [(p, os.stat(p).st_mtime_ns if os.path.exists(p) else 0) for p in config.packs]
-            material = repr((config, packs, sorted(registry.origin.items()), self.linter.overrides, _code_stamp()))
+            material = repr((config, packs, sorted(registry.origin.items()), self.overrides, _code_stamp()))
             known = self.fingerprints[key] = hashlib.sha256(material.encode("utf-8")).hexdigest()
         return known
 
@@ -116,7 +123,9 @@ class ResultCache:
             stat = os.stat(path)
         except OSError:
             return None
-        return [stat.st_size, stat.st_mtime_ns, self._fingerprint(self.linter.config_for(path))]
+        if not S_ISREG(stat.st_mode):
+            return None  # a FIFO or device: its size and time say nothing about what it yields
+        return [stat.st_size, stat.st_mtime_ns, self._fingerprint(self.config_for(path))]
 
     def get(self, path: str) -> FileReport | None:
         if self.db is None:
@@ -138,8 +147,6 @@ class ResultCache:
                 return None
             entry["stamp"] = stamp
             self.pending.append((os.path.abspath(path), json.dumps(entry)))
-        from newslint.engine import FileReport
-
         try:
             directives = [Directive(**{**d, "codes": None if d["codes"] is None else frozenset(d["codes"]),
                                        "names": tuple(d["names"]), "unknown": tuple(d["unknown"])})

@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from newslint.config import Config, config_for_path
 from newslint.findings import Finding
 from newslint.fixes import applicable_fixes, apply_edits
 from newslint.registry import Registry, default_registry
+from newslint.results import FileReport, RunResult
 from newslint.rule import Context, ProjectContext, Rule
 from newslint.suppress import FileSuppressions, apply, collect, unused
 from newslint.syntax.nodes import Document
@@ -120,7 +120,8 @@ def _walk(root: str, errors: list[str], warnings: list[str]) -> Iterator[str]:
         try:
             is_folder = entry.is_dir(follow_symlinks=False)  # folder symlinks are not followed: no loops
             article = not is_folder and entry.name.lower().endswith(ARTICLE_SUFFIXES)
-            special = article and not entry.is_symlink() and not entry.is_file(follow_symlinks=False)
+            # not a regular file, itself or behind its link; a dangling link is read, and reported missing
+            special = article and not entry.is_file() and (not entry.is_symlink() or os.path.exists(path))
         except OSError:
             continue
         if is_folder:
@@ -131,39 +132,6 @@ def _walk(root: str, errors: list[str], warnings: list[str]) -> Iterator[str]:
             warnings.append(f"{path}: not a regular file; skipped")
         elif article and not config.is_excluded(path):
             yield path
-
-
-@dataclass
-class FileReport:
-    """What linting one file produced, before project rules: small and picklable, so it can
-    come from a worker process or the cache. The text is kept only when fixes changed it."""
-
-    path: str
-    findings: list[Finding]
-    suppressions: FileSuppressions
-    enabled: frozenset[str]
-    facts: dict[str, Any] = field(default_factory=dict)  # project-rule code -> this file's facts
-    text: str | None = None  # the fixed text (fix mode, when changed)
-    original: str | None = None  # the text before fixes (fix mode, when changed)
-    bom: bool = False
-    fixed: int = 0  # findings fixed
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    source: str | None = None  # the text, kept only when the file can't be read twice (a FIFO)
-
-
-@dataclass
-class RunResult:
-    findings: list[Finding] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    files: int = 0
-    reports: list[FileReport] = field(default_factory=list)
-    stdin_text: str | None = None
-
-    @property
-    def changed(self) -> list[FileReport]:
-        return [r for r in self.reports if r.original is not None and r.text is not None]
 
 
 MAX_FIX_ROUNDS = 10
@@ -337,7 +305,7 @@ class Linter:
         if self.cache_dir:
             from newslint.cache import ResultCache
 
-            cache = ResultCache.open(self.cache_dir, self)
+            cache = ResultCache.open(self.cache_dir, self.registry, self.overrides, self.config_for)
         reports: list[FileReport | None] = [None] * len(files)
         todo: list[int] = []
         for index, path in enumerate(files):
@@ -364,7 +332,14 @@ class Linter:
             return
         from newslint.parallel import parallel_map
 
-        yield from parallel_map(self, paths)
+        settings = {
+            "config": self.fixed_config,
+            "overrides": self.overrides,
+            "fix": self.fix,
+            "unsafe_fixes": self.unsafe_fixes,
+            "max_file_size": self.max_file_size,
+        }
+        yield from parallel_map(self, paths, settings)
 
     def _inputs(self, paths: Sequence[str], errors: list[str], warnings: list[str]) -> Iterator[str | None]:
         for path in paths:

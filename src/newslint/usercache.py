@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 from functools import lru_cache
 from pathlib import Path
@@ -91,7 +90,7 @@ def read_private(path: Path) -> bytes | None:
 
 def write_private(path: Path, data: bytes) -> bool:
     """Write through a new temporary file (never one that already exists), then rename."""
-    temp = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+    temp = path.with_name(f".{path.name}.{os.getpid()}-{os.urandom(4).hex()}.tmp")
     try:
         handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _BINARY, 0o600)
     except OSError:

@@ -85,7 +85,7 @@ def lint_row(linter: Linter, dataset: str, number: int, row: Mapping[str, Any] |
 
 def project_findings(linter: Linter, facts: Sequence[ArticleFacts], errors: list[str]) -> list[RecordFinding]:
     """The reduce: all articles' facts, in record order -> project-rule and unused-suppression findings."""
-    from newslint.engine import FileReport
+    from newslint.results import FileReport
 
     reports = [FileReport(f.path, [], f.suppressions, f.enabled, f.facts) for f in facts]
     found = linter.finish(reports, errors, in_order=True)

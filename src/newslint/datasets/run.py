@@ -21,7 +21,8 @@ from newslint.datasets.readers import RawRecord, read_records
 from newslint.datasets.records import Fields, RecordFinding
 
 if TYPE_CHECKING:
-    from newslint.engine import FileReport, Linter, RunResult
+    from newslint.engine import Linter
+    from newslint.results import FileReport, RunResult
 
 BATCH = 64  # records per task: large enough to amortise a task's overhead, small enough to balance
 WINDOW_PER_WORKER = 4  # batches in flight per worker
@@ -154,7 +155,8 @@ def check_datasets(
     sources: bool = False,
 ) -> RunResult:
     """The CLI's dataset run: findings in record order, errors (bad records, summary), annotation."""
-    from newslint.engine import InputError, RunResult
+    from newslint.engine import InputError
+    from newslint.results import RunResult
 
     if annotate is not None and len(paths) != 1:
         raise InputError("--annotate takes one dataset per run")
@@ -180,7 +182,7 @@ def _reports_with_texts(paths: Sequence[str], fields: Fields, flagged: set[str])
     """The linted articles of the records with findings, for a report that shows texts (a
     second streaming pass: the first pass keeps no texts)."""
     from newslint.datasets.records import BadRecord, article_from_row
-    from newslint.engine import FileReport
+    from newslint.results import FileReport
     from newslint.suppress import FileSuppressions
 
     for path in paths:

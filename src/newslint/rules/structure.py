@@ -167,7 +167,7 @@ def repeats(doc: Document, scope: str = "prose") -> list[tuple[Sentence, Sentenc
     sentences and compared, sentence by sentence and again through shingle tables, with the
     few earlier blocks it shares most with.
     """
-    index: dict[tuple[str, ...], int] = {}
+    index: dict[int, int] = {}
     table = _Blocks(doc)
     found: list[tuple[Sentence, Sentence, int]] = []
     quoted_once: set[tuple[int, int]] = set()
@@ -185,7 +185,9 @@ def repeats(doc: Document, scope: str = "prose") -> list[tuple[Sentence, Sentenc
         number = len(table.blocks)
         table.blocks.append(block)
         table.sections.append(section)
-        shingles = _shingles(words)
+        # hashed: the index must not keep a tuple of every four words of the article alive (it
+        # peaked at 23 bytes per byte of article); blocks that share hashes are compared in full
+        shingles = {hash(shingle) for shingle in _shingles(words)}
         common = index.keys() & shingles
         if len(common) >= MIN_SHARED:
             counts = Counter(index[s] for s in common).most_common(CANDIDATES)

@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from newslint.config import CONFIG_FILES, ConfigError, clear_config_cache, load_config_file
-from newslint.engine import ARTICLE_SUFFIXES, FileReport, InputError, Linter, iter_article_paths
+from newslint.engine import ARTICLE_SUFFIXES, InputError, Linter, iter_article_paths
 from newslint.findings import Finding
 from newslint.packs import PackError, parse_pack_file
+from newslint.results import FileReport
 from newslint.rule import ProjectContext
 from newslint.server.child import ChildLinter
 from newslint.server.documents import engine_path

@@ -4,7 +4,7 @@ Lark's own ``cache=True`` keeps *pickles* in the shared temp folder under a pred
 unpickles whatever it finds there: another local user could plant one and run code as whoever
 runs newslint next. So newslint never asks Lark to read a cache. The tables Lark builds from the
 ``.lark`` files are serialized at development time (``python -m newslint.devtools.build_parsers``)
-into ``parser_tables.json``, plain data that ships inside the package (trusted exactly as much
+into ``parser_tables/<grammar>.json``, plain data that ships inside the package (trusted exactly as much
 as the code beside it), and rebuilt here from that data. JSON rather than a generated Python
 module: it loads in a few milliseconds even where no bytecode cache can be written, where
 compiling 100 kB of literals would cost ~50 ms on every start.
@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +26,7 @@ import lark
 from lark import Lark
 
 GRAMMAR_DIR = Path(__file__).resolve().parent
-TABLES_FILE = GRAMMAR_DIR / "parser_tables.json"
+TABLES_DIR = GRAMMAR_DIR / "parser_tables"
 
 # grammar file -> (options asked for, "shipped" or "built"): what the tool and the tests inspect.
 REQUESTED: dict[str, tuple[dict[str, Any], str]] = {}
@@ -54,25 +53,36 @@ def build(grammar: str, options: dict[str, Any], postlex: Any = None) -> Lark:
     return Lark.open(grammar, rel_to=str(GRAMMAR_DIR / grammar), **options, **extra)
 
 
-def _int_keys(table: dict[str, Any]) -> dict[Any, Any]:
-    # Lark numbers states, terminals and memoized rules with int keys; JSON keeps only strings.
-    return {int(key) if key.isdigit() else key: value for key, value in table.items()}
+def tables_file(grammar: str) -> Path:
+    return TABLES_DIR / (grammar.removesuffix(".lark") + ".json")
 
 
-@cache
-def shipped_tables() -> dict[str, Any]:
-    """grammar file -> {"fingerprint", "data", "memo"}, as written by the build tool."""
+def _int_keyed(table: dict[str, Any]) -> dict[int, Any]:
+    return {int(key): value for key, value in table.items()}
+
+
+# Where Lark's serialized form has int keys, which JSON turns into strings. The build tool
+# refuses to write tables with int keys anywhere else, so this list cannot silently go stale.
+def restore_int_keys(entry: dict[str, Any]) -> dict[str, Any]:
+    entry["memo"] = _int_keyed(entry["memo"])
+    table = entry["data"]["parser"]["parser"]
+    table["tokens"] = _int_keyed(table["tokens"])
+    table["states"] = {int(state): _int_keyed(actions) for state, actions in table["states"].items()}
+    return entry
+
+
+def shipped_entry(grammar: str) -> dict[str, Any] | None:
+    """{"fingerprint", "data", "memo"} for ``grammar``, as the build tool wrote it, or None."""
     try:
-        with TABLES_FILE.open(encoding="utf-8") as handle:
-            tables: dict[str, Any] = json.load(handle, object_hook=_int_keys)
-    except (OSError, ValueError):  # not generated yet, or damaged: build from the grammars
-        return {}
-    return tables
+        with tables_file(grammar).open(encoding="utf-8") as handle:
+            return restore_int_keys(json.load(handle))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):  # not generated, or damaged
+        return None
 
 
 def _shipped(grammar: str, options: dict[str, Any], postlex: Any) -> Lark | None:
-    entry = shipped_tables().get(grammar)
-    if entry is None or entry["fingerprint"] != fingerprint(grammar, options):
+    entry = shipped_entry(grammar)
+    if entry is None or entry.get("fingerprint") != fingerprint(grammar, options):
         return None
     extra = {} if postlex is None else {"postlex": postlex}
     try:
