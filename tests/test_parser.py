@@ -194,3 +194,136 @@ def test_markdown_without_title_or_h1_reads_leading_short_lines_as_headlines():
     assert [h.text for h in titled.headlines] == ["Storm Closes Coastal Highway"] * 2  # pasted twice
     with_dek = parse("# Storm Closes Coastal Highway\n\nThe road closed on Sunday.\n\nMore text.\n", "a.md")
     assert [h.text for h in with_dek.headlines] == ["Storm Closes Coastal Highway"]
+
+
+# ----- CommonMark blocks that carry references (issue 14) -------------------------------
+
+
+def labels_of(doc):
+    defined = sorted(r.label for r in doc.references if r.label)
+    cited = sorted(label for c in doc.citations for label in c.labels)
+    return defined, cited
+
+
+def test_a_notes_indented_continuation_paragraph_is_part_of_the_note():
+    text = "Turnout fell.[^n]\n\n[^n]: Figures from the board.\n\n    A later count [rev] differed.\n\n[rev]: /r\n"
+    doc = parse(text, "a.md")
+    assert "code" not in kinds(doc)
+    assert labels_of(doc) == (["^n", "rev"], ["^n", "rev"])
+    (note,) = [r for r in doc.references if r.kind == "footnote"]
+    assert note.text == "Figures from the board. A later count [rev] differed."
+    assert [b.kind for b in doc.blocks if b.label == "^n"] == ["footnote_def", "footnote_def"]
+
+
+def test_inline_html_at_a_line_start_is_prose_and_a_lone_tag_cannot_interrupt_a_paragraph():
+    text = '<a href="/m">The ministry</a> confirmed it [1].\nThen:\n<span class="x">\n\n[1] Notice\n'
+    doc = parse(text, "a.md")
+    assert kinds(doc)[0] == "paragraph"
+    assert [c.labels for c in doc.citations] == [("1",)]
+    block = parse("<div>\n# not a heading [2]\n\n[2] Entry\n", "a.md")
+    assert kinds(block) == ["html", "references"] and block.citations == ()
+
+
+def test_definitions_in_block_quotes_and_list_items_are_definitions():
+    doc = parse("> Cited.[^q]\n>\n> [^q]: A note.\n\n- Item [a][].\n\n  [a]: https://example.org\n", "a.md")
+    assert labels_of(doc) == (["^q", "a"], ["^q", "a"])
+    assert [b.kind for b in doc.blocks if b.is_prose] == ["block_quote", "block_quote", "list_item"]
+    nested = parse("> > [x]: /x\n> >\n> > Twice quoted [x].\n", "a.md")
+    assert labels_of(nested) == (["x"], ["x"])
+
+
+def test_a_fence_closes_only_on_the_same_character_at_least_as_long():
+    doc = parse("````\n```\n[9] inside\n~~~\n````\n\nAfter [1].\n\n[1] Entry\n", "a.md")
+    assert kinds(doc) == ["code", "paragraph", "references"]
+    assert [c.labels for c in doc.citations] == [("1",)]
+
+
+def test_pre_script_style_and_textarea_blocks_run_to_their_closing_tag():
+    doc = parse("<pre>\nx [7]\n\ny [8]\n</pre>\nText [1].\n\n[1] Entry\n", "a.md")
+    assert kinds(doc)[0] == "html"
+    assert [c.labels for c in doc.citations] == [("1",)]
+
+
+def test_code_as_a_list_items_first_block_is_code():
+    fenced = parse("- ```\n  [3] code\n  ```\n- Point [1].\n\n[1] Entry\n", "a.md")
+    assert [c.labels for c in fenced.citations] == [("1",)]
+    indented = parse("-     code [4]\n\n  Point [1].\n\n[1] Entry\n", "a.md")
+    assert [c.labels for c in indented.citations] == [("1",)]
+    assert "code" in kinds(indented)
+
+
+def test_lines_that_are_not_definitions():
+    def defined(text):
+        return [r.label for r in parse(text, "a.md").references if r.kind == "link"]
+
+    assert defined("Para line\n[a]: /a\n") == []  # cannot interrupt a paragraph
+    assert defined("[a]:\n\nText\n") == []  # no destination
+    assert defined('[a]: /a "title" more\n') == []  # text after the title
+    assert defined("[a[b]]: /a\n") == []  # unescaped bracket in the label
+    assert defined("[long\nlabel]: /a\n") == ["long label"]  # a label may wrap
+    assert defined('[a]: /a\n"title" more\n') == ["a"]  # the title line is a paragraph
+
+
+def test_escaped_brackets_and_blank_labels_make_no_reference():
+    doc = parse("See [text\\][s] and [more][ ] and [][]int.\n", "a.md")
+    assert doc.citations == ()
+
+
+def test_pandoc_citation_keys_are_case_folded():
+    doc = parse("As shown [@JDoe2020].\n", "a.md")
+    assert doc.citations[0].labels == ("@jdoe2020",)
+
+
+# ----- metadata, sections and code in real repositories (issue 16) ----------------------
+
+
+def test_pelican_header_block_is_metadata_and_gives_the_title():
+    text = "Title: Harbour works resume\nDate: 2024-03-01\nTags: port\n\n# Quote of the week\n\nBody.\n"
+    doc = parse(text, "a.md")
+    assert doc.front_matter is not None and doc.front_matter.format == "keys"
+    assert doc.title is not None and doc.title.text == "Harbour works resume"
+    assert doc.slice(doc.title.start, doc.title.end) == "Harbour works resume"
+    assert kinds(doc)[0] == "heading"
+
+
+def test_key_value_first_paragraph_is_not_metadata():
+    doc = parse("Note: the figures are provisional.\n\nBody.\n", "a.md")
+    assert doc.front_matter is None and kinds(doc)[0] == "paragraph"
+
+
+def test_h1s_after_the_body_begins_are_sections_not_titles():
+    doc = parse("Intro paragraph, long enough to be body text.\n\n# Quote of the week\n\nText.\n", "a.md")
+    assert doc.title is None
+    assert [(h.text, h.in_body) for h in doc.headlines] == [("Quote of the week", True)]
+    titled = parse("# Harbour works resume\n\nBody text here.\n\n# Letters\n\nMore.\n", "a.md")
+    assert titled.title is not None and titled.title.text == "Harbour works resume"
+
+
+def test_template_code_blocks_hold_no_citations():
+    text = "Code:\n\n{{raw `\n\tgrid [][]int\n\tx := y[2]\n`}}\n\n{% highlight go %}\nz[3]\n{% endhighlight %}\n"
+    doc = parse(text, "a.md")
+    assert doc.citations == ()
+    assert kinds(doc).count("code") == 2
+
+
+def test_a_run_of_unclosed_comment_openers_parses_in_linear_time():
+    import time
+
+    text = "Opening " + "<!-- " * 50_000 + "end [1].\n\n[1] Entry\n"
+    started = time.perf_counter()
+    doc = parse(text, "a.md")
+    assert time.perf_counter() - started < 5
+    assert [c.labels for c in doc.citations] == [("1",)]
+
+
+def test_definitions_right_after_a_liquid_include_are_definitions():
+    doc = parse("Text [a][].\n\n{% include references.md %}\n[a]: /a\n[b]: /b\n", "a.md")
+    assert sorted(r.label for r in doc.references) == ["a", "b"]
+    assert kinds(doc)[1] == "paragraph"  # the include line, as rules expect it
+
+
+def test_notes_under_a_footnotes_heading_keep_their_continuation_paragraphs():
+    text = "Said so.[^n]\n\n## Footnotes\n\n[^n]:\n    First part.\n\n    Second part cites [m].\n\n[m]: /m\n"
+    doc = parse(text, "a.md")
+    assert "code" not in kinds(doc)
+    assert sorted(label for c in doc.citations for label in c.labels) == ["^n", "m"]

@@ -31,7 +31,8 @@ class UnusedReference(Rule):
     References heading) that no ``[5]`` in the body points to, once the article cites its list
     by number at all; a footnote definition ``[^note]: ...`` with no ``[^note]``; a link
     reference definition ``[label]: url`` that no ``[text][label]``, ``[label][]`` or ``[label]``
-    uses.
+    uses. A definition pointing nowhere (``[//]: # (note)``, ``[comment]: <>``) is Markdown's
+    comment idiom and is left alone.
 
     **Why it matters**: an uncited entry is either a source the writer meant to cite and
     didn't (the claim it backs now stands unsourced) or a leftover from an earlier draft.
@@ -76,6 +77,8 @@ class UnusedReference(Rule):
                 continue
             if entry.kind == "numbered" and not numbered_in_use:
                 continue  # a plain bibliography: the article doesn't cite by number
+            if entry.kind == "link" and entry.url in ("#", ""):
+                continue  # "[//]: # (note)": Markdown's comment idiom, never meant to be used
             if entry.kind == "link":
                 message = f"link reference {entry.display} is defined but never used"
             elif entry.kind == "footnote":

@@ -99,6 +99,9 @@ class Headline:
     text: str
     start: int
     end: int
+    # An H1 after the body has begun: a section heading ("# Quote of the Week" in a newsletter),
+    # never the article's title; kept for rules that look for a headline printed again.
+    in_body: bool = False
 
 
 ReferenceKind = Literal["numbered", "footnote", "link", "listed"]
@@ -125,7 +128,7 @@ class ReferenceEntry:
 
 @dataclass(frozen=True, slots=True)
 class FrontMatter:
-    format: Literal["yaml", "toml"]
+    format: Literal["yaml", "toml", "keys"]  # keys: a Pelican / MultiMarkdown header block
     start: int
     end: int
     fields: Mapping[str, str] = field(default_factory=dict)
@@ -148,8 +151,9 @@ class Document:
 
     @property
     def title(self) -> Headline | None:
-        """The article's title: front matter's, else the first H1 or headline line."""
-        return self.headlines[0] if self.headlines else None
+        """The article's title: front matter's, else the first H1 or headline line before
+        the body."""
+        return next((h for h in self.headlines if not h.in_body), None)
 
     def line_starts(self) -> list[int]:
         if not self._line_starts:
