@@ -17,7 +17,7 @@ pandas = pytest.importorskip("pandas")
 
 TOPICS = ["the port", "the council", "the rail line", "the hospital", "the school board", "the dam"]
 VERBS = ["approved", "delayed", "reviewed", "rejected", "funded", "opened"]
-PLACES = ["Kyiv", "Kiev", "Odesa", "Odessa", "Lisbon"]
+PLACES = ["Erbil", "Arbil", "Erbil", "Pokrovsk", "Lisbon"]
 
 
 def records(count: int) -> list[dict]:
