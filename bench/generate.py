@@ -15,10 +15,17 @@ Defects are injected at low rates so a run has findings; what was injected is re
 - ``repeated_headline`` the H1 (or wire headline line) printed twice    (expect NL201)
 - ``shared_title``      an article reusing an earlier article's headline (expect NL201)
 
+``--profile dense`` writes articles built like scraped, rewritten war and politics roundups
+instead: a citation or an attribution in most sentences, hedged and unhedged claims, real place
+names (some in a second transliteration), a headline printed twice over a second headline, a
+paragraph restated near the end, a run-on reference list, mixed apostrophes. Such articles have
+findings in every file; they are the claims, names and structure rules' worst case.
+
 Usage:
     python bench/generate.py [--count 2000] [--words 700] [--seed 1] [--out bench/corpus/generated]
     python bench/generate.py --scale 4 --out bench/corpus/x4      # 4 copies: x01/ .. x04/
     python bench/generate.py --single-words 500000 --out bench/corpus/single
+    python bench/generate.py --profile dense --out bench/corpus/dense
 """
 
 from __future__ import annotations
@@ -447,6 +454,107 @@ def single_article(words: int, seed: int) -> Article:
 
 
 # ---------------------------------------------------------------------------------------------
+# The dense profile: every sentence carries an attribution, a hedge or a citation.
+
+DENSE_ACTORS = [
+    "the defence ministry", "the general staff", "the regional governor", "the foreign minister",
+    "the prime minister's office", "the army spokesman", "the mayor", "the energy operator",
+    "the border service", "the human rights monitor", "the presidential envoy", "the navy",
+]
+# Real places, each with a second spelling a scraped or machine-rewritten copy would carry.
+DENSE_PLACES = [
+    ("Kharkiv", "Kharkov"), ("Odesa", "Odessa"), ("Mykolaiv", "Nikolaev"), ("Zaporizhzhia", "Zaporozhye"),
+    ("Kherson", "Cherson"), ("Dnipro", "Dnepr"), ("Sumy", "Sumy"), ("Chernihiv", "Chernigov"),
+    ("Kramatorsk", "Kramatorsk"), ("Sloviansk", "Slavyansk"), ("Lviv", "Lvov"), ("Poltava", "Poltava"),
+]
+DENSE_EVENTS = [
+    "regained ground near {place}", "shot down {n} drones over {place}", "struck a fuel depot outside {place}",
+    "restored power to {n} homes in {place}", "evacuated {n} residents from {place}",
+    "repelled an assault on the outskirts of {place}", "closed the main road into {place}",
+    "seized a rail junction west of {place}", "rejected a proposal to reopen talks in {place}",
+]
+DENSE_ATTRIBUTED = [
+    "{actor} said that {who} had {event}", "According to {actor}, {who} {event}",
+    "{actor} claimed {who} {event}", "{who} {event}, {actor} said",
+    "{actor} reported that {who} had {event}, though the figure could not be independently verified",
+    "{who} reportedly {event}", "{actor} denied that {who} had {event}",
+    "Officials told reporters that {who} {event}",
+]
+DENSE_FLAT = [
+    "{who} {event}", "Earlier this week {who} {event}", "Overnight, {who} {event}",
+    "{who} {event} despite the talks",
+]
+DENSE_WHO = ["Ukrainian forces", "Russian troops", "air defence units", "the city council", "rescue crews",
+             "engineers", "the regional administration", "volunteer brigades"]
+DENSE_SOURCE_KINDS = ["Live updates", "Claims unverified", "Officials confirm", "Report", "Analysis",
+                      "Statement", "Briefing"]
+
+
+def _dense_sentence(rng: Random, places: list[tuple[str, str]], variant_rate: float) -> str:
+    place_pair = rng.choice(places)
+    place = place_pair[1] if rng.random() < variant_rate else place_pair[0]
+    event = rng.choice(DENSE_EVENTS).format(place=place, n=rng.randint(3, 900))
+    who = rng.choice(DENSE_WHO)
+    actor = rng.choice(DENSE_ACTORS)
+    shape = rng.choice(DENSE_ATTRIBUTED) if rng.random() < 0.7 else rng.choice(DENSE_FLAT)
+    text = shape.format(actor=actor, who=who, event=event)
+    # A clause of free words keeps two sentences from being the same passage by chance.
+    clause = " ".join(rng.choices(WORDS_CONTENT, k=rng.randint(3, 6)))
+    return _cap(text) + f" {rng.choice(('amid', 'after', 'as', 'while'))} {clause}."
+
+
+def _dense_paragraph(rng: Random, citer: Citer, places: list[tuple[str, str]], variant_rate: float) -> str:
+    sentences = []
+    for _ in range(rng.randint(3, 5)):
+        s = _dense_sentence(rng, places, variant_rate)
+        if rng.random() < 0.75 and citer.entries:
+            s = s[:-1] + " " + citer.marker() + "."
+        sentences.append(s)
+    if rng.random() < 0.3:  # a quoted line, with its own apostrophe style
+        apostrophe = "’" if rng.random() < 0.5 else "'"
+        sentences.append(f'"We won{apostrophe}t give up {rng.choice(places)[0]}," said {_person(rng)}.')
+    return " ".join(sentences)
+
+
+def dense_article(seed: int, index: int, words: int) -> Article:
+    """Article ``index`` of the dense profile for ``seed``; deterministic, about ``words`` words."""
+    rng = Random(f"newslint-bench-dense:{seed}:{index}")
+    places = rng.sample(DENSE_PLACES, 5)
+    variant_rate = 0.15 if rng.random() < 0.5 else 0.0
+    n_refs = rng.randint(5, 9)
+    citer = Citer(rng, n_refs - (1 if rng.random() < 0.3 else 0))
+    headline = f"{_cap(rng.choice(DENSE_WHO))} {rng.choice(DENSE_EVENTS).format(place=places[0][0], n=12)}"
+    headline = " ".join(_cap(w) for w in headline.split())
+    second = f"{rng.choice(['Live', 'Real-Time Updates', 'Day 400'])}: {places[1][0]} Front"
+    paras: list[str] = []
+    count = 0
+    while count < words:
+        para = _dense_paragraph(rng, citer, places, variant_rate)
+        paras.append(para)
+        count += len(para.split())
+    leftover = citer.remaining()
+    if leftover:
+        paras[-1] += " " + " ".join(leftover)
+    if len(paras) > 2 and rng.random() < 0.6:  # a passage restated, as a rewriter pads an article
+        restated = paras[rng.randrange(len(paras) - 1)].replace(" said", " stated", 1)
+        paras.append(restated)
+    spelling = "emphasised" if rng.random() < 0.5 else "emphasized"
+    paras.append(f"{_cap(rng.choice(DENSE_ACTORS))} {spelling} that talks would continue.")
+    entries = []
+    for i in range(1, n_refs + 1):
+        kind = rng.choice(DENSE_SOURCE_KINDS)
+        entries.append(f"[{i}] {kind}: {_cap(rng.choice(DENSE_WHO))} near {rng.choice(places)[0]}, "
+                       f"{rng.randint(1, 28)} {rng.choice(('March', 'April', 'May', 'June'))}")
+    lines = ["Skip to content", "", headline, "", second, "", headline, "",
+             *(p + "\n" for p in paras), " ".join(entries), "", "Read also:", ""]
+    return Article(f"d{index:05d}.txt", "\n".join(lines), headline, count)
+
+
+def generate_dense(count: int, words: int, seed: int) -> list[Article]:
+    return [dense_article(seed, i, words) for i in range(1, count + 1)]
+
+
+# ---------------------------------------------------------------------------------------------
 # Writing.
 
 
@@ -459,9 +567,10 @@ def _clear(out: Path) -> None:
     shutil.rmtree(out)
 
 
-def write_corpus(out: Path, count: int = 2000, words: int = 700, seed: int = 1, scale: int = 1) -> dict[str, object]:
+def write_corpus(out: Path, count: int = 2000, words: int = 700, seed: int = 1, scale: int = 1,
+                 profile: str = "default") -> dict[str, object]:
     """Generate and write the corpus; returns the manifest (also written to OUT/MANIFEST.json)."""
-    arts = generate(count, words, seed)
+    arts = generate_dense(count, words, seed) if profile == "dense" else generate(count, words, seed)
     _clear(out)
     out.mkdir(parents=True)
     dirs = [out] if scale == 1 else [out / f"x{k:02d}" for k in range(1, scale + 1)]
@@ -475,6 +584,7 @@ def write_corpus(out: Path, count: int = 2000, words: int = 700, seed: int = 1, 
     defects = Counter(k for a in arts for k in a.defects)
     manifest: dict[str, object] = {
         "generator_version": GENERATOR_VERSION,
+        "profile": profile,
         "seed": seed,
         "count": count,
         "words": words,
@@ -515,15 +625,20 @@ def read_manifest(out: Path) -> dict[str, object] | None:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--count", type=int, default=2000, help="articles per copy (default 2000)")
-    p.add_argument("--words", type=int, default=700, help="target words per article (default 700; +-15%%)")
+    p.add_argument("--words", type=int, default=None, help="target words per article (default 700; +-15%%)")
     p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     p.add_argument("--out", type=Path, default=None,
                    help=f"output folder (default {DEFAULT_OUT.relative_to(BENCH.parent)})")
     p.add_argument("--scale", type=int, default=1,
                    help="write K identical copies in OUT/x01..xK (default 1: no subfolders)")
+    p.add_argument("--profile", choices=("default", "dense"), default="default",
+                   help="default: clean articles with rare defects; dense: attributions, citations and "
+                        "place names in most sentences, findings in every file (words default 1000)")
     p.add_argument("--single-words", type=int, default=None, metavar="N",
                    help="instead, write one article of about N words (default out: bench/corpus/single)")
     args = p.parse_args(argv)
+    if args.words is None:
+        args.words = 1000 if args.profile == "dense" else 700
     if args.count < 1 or args.words < 1 or args.scale < 1:
         p.error("--count, --words and --scale must be positive")
     t0 = time.perf_counter()
@@ -533,7 +648,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - t0:.2f}s")
         return 0
     out = args.out or DEFAULT_OUT
-    m = write_corpus(out, args.count, args.words, args.seed, args.scale)
+    m = write_corpus(out, args.count, args.words, args.seed, args.scale, args.profile)
     mb = float(str(m["bytes"])) / 1e6
     print(f"wrote {m['files']} files ({m['markdown_files']} .md, {m['wire_files']} .txt), {mb:.1f} MB, "
           f"{m['total_words']:,} words to {out} in {time.perf_counter() - t0:.2f}s")

@@ -11,7 +11,9 @@ A peer that cannot be installed (no npm, no network, no index) is reported as un
 the rest still runs.
 
 Corpora: the generated one (bench/generate.py: 2,000 articles of ~700 words, seed 1, reused
-from bench/corpus/generated when its MANIFEST matches) and the real articles in
+from bench/corpus/generated when its MANIFEST matches), the dense profile (``--profile dense``:
+2,000 articles of ~1,000 words built like scraped war roundups, a citation or attribution in most
+sentences, findings in every file; bench/corpus/dense) and the real articles in
 ``../shared/corpus/`` relative to the repository (skipped if absent).
 
 Rows, each one invocation over all files (median of ``--runs``): newslint with default rules
@@ -55,6 +57,8 @@ PROSELINT_VERSION = "0.16.0"
 MARKDOWNLINT_CONFIG = {"config": {"default": True, "MD052": {"shortcut_syntax": True}}}
 
 GENERATED = BENCH / "corpus" / "generated"
+DENSE = BENCH / "corpus" / "dense"
+DENSE_WORDS = 1000
 SHARED = REPO.parent / "shared" / "corpus"
 GEN_COUNT, GEN_WORDS, GEN_SEED = 2000, 700, 1
 QUICK_FILES = 200
@@ -295,15 +299,21 @@ def make_corpus(name: str, root: Path, origin: str) -> Corpus:
     return Corpus(name, root, parts, files, mb, origin)
 
 
-def ensure_generated(regenerate: bool) -> str:
-    m = read_manifest(GENERATED)
-    wanted = {"generator_version": GENERATOR_VERSION, "seed": GEN_SEED, "count": GEN_COUNT, "words": GEN_WORDS,
+def ensure_generated(regenerate: bool, profile: str = "default") -> str:
+    """Make (or reuse) the generated corpus of ``profile``: bench/corpus/generated or bench/corpus/dense."""
+    out = GENERATED if profile == "default" else DENSE
+    words = GEN_WORDS if profile == "default" else DENSE_WORDS
+    m = read_manifest(out)
+    wanted = {"generator_version": GENERATOR_VERSION, "seed": GEN_SEED, "count": GEN_COUNT, "words": words,
               "scale": 1}
+    if profile != "default":
+        wanted["profile"] = profile
+    where = out.relative_to(BENCH.parent)
     if not regenerate and m is not None and all(m.get(k) == v for k, v in wanted.items()):
-        return "existing bench/corpus/generated"
+        return f"existing {where}"
     t0 = time.perf_counter()
-    write_corpus(GENERATED, count=GEN_COUNT, words=GEN_WORDS, seed=GEN_SEED)
-    return f"generated into bench/corpus/generated in {time.perf_counter() - t0:.1f}s"
+    write_corpus(out, count=GEN_COUNT, words=words, seed=GEN_SEED, profile=profile)
+    return f"generated into {where} in {time.perf_counter() - t0:.1f}s"
 
 
 def quick_subset(corpus: Corpus, dest: Path, n: int) -> Corpus:
@@ -590,7 +600,8 @@ def main(argv: list[str] | None = None) -> int:
                    help=f"smoke check: {QUICK_FILES} files per corpus, 1 run, 3 cold-start runs")
     p.add_argument("--shared", type=Path, default=SHARED, help="real-article corpus (default ../shared/corpus)")
     p.add_argument("--no-shared", action="store_true", help="skip the real-article corpus")
-    p.add_argument("--regenerate", action="store_true", help="regenerate bench/corpus/generated")
+    p.add_argument("--regenerate", action="store_true", help="regenerate bench/corpus/generated and dense")
+    p.add_argument("--no-dense", action="store_true", help="skip the dense profile (bench/generate.py --profile dense)")
     p.add_argument("--newslint", default=None, help="newslint command line (default: newslint on PATH)")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     args = p.parse_args(argv)
@@ -617,6 +628,8 @@ def main(argv: list[str] | None = None) -> int:
     corpora: list[Corpus] = []
     gen_origin = ensure_generated(args.regenerate)
     corpora.append(make_corpus("generated", GENERATED, gen_origin))
+    if not args.no_dense:
+        corpora.append(make_corpus("dense", DENSE, ensure_generated(args.regenerate, "dense")))
     skipped: list[str] = []
     if not args.no_shared:
         if args.shared.is_dir() and article_files(args.shared):

@@ -129,3 +129,37 @@ def test_repeated_passage_search_grows_linearly_with_a_repetitive_article():
     seconds(200)  # warm up
     small, large = seconds(1000), seconds(4000)
     assert large < small * 12
+
+
+def _project(tmp_path: Path, files: dict[str, str]) -> list[str]:
+    from newslint.engine import lint_paths
+
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    findings = lint_paths([str(tmp_path)], Config(select=("NL201",)))
+    return [f"{Path(f.path).name}:{f.line} {f.message.split(' of ')[0]}" for f in findings]
+
+
+def test_a_recurring_section_heading_is_not_a_title_shared_across_articles(tmp_path: Path):
+    issue = (
+        "Title: Weekly notes {n}\nDate: 2024-0{n}-01\n\n# Letter of the Week\n\nA reader wrote in.\n\n"
+        "# Links\n\nMore.\n"
+    )
+    assert _project(tmp_path, {"one.md": issue.format(n=1), "two.md": issue.format(n=2)}) == []
+
+
+def test_two_articles_with_one_title_are_reported_across_the_run(tmp_path: Path):
+    article = "---\ntitle: Ferry service resumes\n---\n\nThe ferry runs again {n}.\n"
+    found = _project(tmp_path, {"one.md": article.format(n=1), "two.md": article.format(n=2)})
+    assert found == ["two.md:2 title is also the title"]
+
+
+def test_repeated_passage_scope_all_reports_repeats_under_parallel_headings():
+    text = read_article(str(FIXTURES / "NL203" / "parallel-sections.md"))
+    assert _lint(text, "NL203", path="a.md") == []
+    assert _lint(text, "NL203", path="a.md", **{"repeated-passage-scope": "all"}) == ["11:1 passage repeats line 7"]
+
+
+def test_repeated_passage_scope_is_checked_when_the_config_loads():
+    with pytest.raises(ConfigError):
+        config_from_table({"repeated-passage-scope": "everything"}, "newslint.toml", ".")

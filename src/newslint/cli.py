@@ -1,4 +1,4 @@
-"""Command line: ``newslint check``, ``newslint rules``, ``newslint rule CODE``.
+"""Command line: ``newslint check``, ``newslint rules``, ``newslint rule CODE``, ``newslint server``.
 
 Exit codes: 0 no findings, 1 findings, 2 usage, config or input error. Any failure is one
 line on stderr, never a traceback.
@@ -39,7 +39,8 @@ SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "output_format", default="text", show_default=True,
-              type=click.Choice(["text", "concise", "json", "json-lines", "github", "sarif", "junit", "gitlab"]),
+              type=click.Choice(["text", "concise", "json", "json-lines", "github", "sarif", "junit", "gitlab",
+                                 "html"]),
               help="Output format.")
 @click.option("--select", multiple=True,
               help="Rules to enable (codes, names or prefixes; replaces the config's select).")
@@ -65,6 +66,20 @@ SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the results cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None, envvar="NEWSLINT_CACHE_DIR",
               help="Where the results cache lives (default: .newslint_cache in the current folder).")
+@click.option("--text-field", default=None, metavar="NAME",
+              help="Datasets: the field holding the article (default: text, else body, else content).")
+@click.option("--title-field", default="title", show_default=True, metavar="NAME",
+              help="Datasets: the field holding the title (linted as the headline line).")
+@click.option("--id-field", default="id", show_default=True, metavar="NAME",
+              help="Datasets: the field naming a record in paths (data.jsonl#ID); else its record number.")
+@click.option("--markup", type=click.Choice(["markdown", "plaintext"]), default=None,
+              help="Datasets: the records' markup (default: Markdown where a record looks like it, else plain text).")
+@click.option("--annotate", metavar="OUT", type=click.Path(dir_okay=False), default=None,
+              help="Datasets: write the dataset back to OUT (.jsonl or .parquet) with the findings added.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Datasets: lint in this machine's processes, or on a Dask cluster.")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="With --engine dask: the scheduler (tcp://HOST:8786); default: a local cluster.")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -85,6 +100,13 @@ def check(
     jobs: int,
     no_cache: bool,
     cache_dir: str | None,
+    text_field: str | None,
+    title_field: str,
+    id_field: str,
+    markup: str | None,
+    annotate: str | None,
+    engine: str,
+    scheduler: str | None,
 ) -> None:
     """Lint articles: files, folders (recursing over *.md, *.markdown, *.txt) or - for stdin."""
     from newslint.config import ConfigError
@@ -111,8 +133,16 @@ def check(
             jobs=jobs or (os.cpu_count() or 1),
             cache_dir=None if no_cache else (cache_dir or DEFAULT_CACHE_DIR),  # see newslint.cache
         )
-        stdin_text = decode(sys.stdin.buffer.read(), stdin_name) if "-" in paths else None
-        result = linter.run(list(paths), stdin_text=stdin_text, stdin_name=stdin_name)
+        dataset_options: dict[str, Any] = {"text_field": text_field, "title_field": title_field, "id_field": id_field,
+                           "markup": markup, "annotate": annotate, "engine": engine, "scheduler": scheduler}
+        stdin_text = None
+        if _datasets(paths, fix or show_diff, dataset_options):
+            from newslint.datasets.run import check_datasets
+
+            result = check_datasets(linter, paths, sources=output_format == "html", **dataset_options)
+        else:
+            stdin_text = decode(sys.stdin.buffer.read(), stdin_name) if "-" in paths else None
+            result = linter.run(list(paths), stdin_text=stdin_text, stdin_name=stdin_name)
     except (ConfigError, PackError, RegistryError, InputError) as exc:
         _fail(str(exc))
         sys.exit(EXIT_ERROR)
@@ -145,7 +175,7 @@ def check(
         if statistics:
             _print_statistics(findings, out)
         else:
-            sources = _sources(findings, result, stdin_name) if output_format == "text" else {}
+            sources = _sources(findings, result, stdin_name) if output_format in ("text", "html") else {}
             use_color = (out.isatty() if color is None else color) and output_format == "text"
             context = ReportContext(sources=sources, color=use_color, registry=linter.registry)
             if output_format == "text" and quiet:
@@ -170,6 +200,27 @@ def check(
 
 
 DEFAULT_CACHE_DIR = ".newslint_cache"
+
+
+def _datasets(paths: Sequence[str], fixing: bool, options: dict[str, Any]) -> bool:
+    """Whether this run lints datasets (JSONL, CSV, Parquet); mixed or unsupported uses exit 2."""
+    from newslint.datasets import is_dataset
+
+    datasets = [p for p in paths if is_dataset(p)]
+    if not datasets:
+        used = [f"--{k.replace('_', '-')}" for k in ("annotate", "scheduler") if options[k]]
+        used += ["--engine dask"] if options["engine"] == "dask" else []
+        if used:
+            _fail(f"{', '.join(used)}: only for datasets (.jsonl, .jsonl.gz, .csv, .parquet)")
+            sys.exit(EXIT_ERROR)
+        return False
+    if len(datasets) != len(paths):
+        _fail("datasets and article files can't be linted in one run; run newslint twice")
+        sys.exit(EXIT_ERROR)
+    if fixing:
+        _fail("--fix and --diff don't apply to datasets (use --annotate to write findings back)")
+        sys.exit(EXIT_ERROR)
+    return True
 
 
 def _changed_lines(base: str) -> Any:
@@ -249,6 +300,26 @@ def _sources(findings: Sequence[Any], result: Any, stdin_name: str) -> dict[str,
     return sources
 
 
+@cli.command("names")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "output_format", default="text", show_default=True,
+              type=click.Choice(["text", "json", "toml"]),
+              help="text: families, most inconsistent first; json: a list of families; "
+                   "toml: a [tool.newslint.names] block for the inconsistent ones.")
+def names(paths: tuple[str, ...], output_format: str) -> None:
+    """List every place the articles name: each spelling, its count and files, the house form."""
+    from newslint import names_command
+
+    errors: list[str] = []
+    try:
+        names_command.run(list(paths) or ["."], output_format, sys.stdout, errors)
+    except (names_command.ConfigError, names_command.PackError) as exc:
+        _fail(str(exc))
+        sys.exit(EXIT_ERROR)
+    _report_errors(errors)
+    sys.exit(EXIT_ERROR if errors else EXIT_CLEAN)
+
+
 @cli.command("clean")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None, envvar="NEWSLINT_CACHE_DIR",
               help="The cache folder to remove (default: .newslint_cache in the current folder).")
@@ -290,6 +361,27 @@ def show_rule(code: str) -> None:
     click.echo(f"# {rule.code} {rule.name}\n")
     click.echo(f"Default severity: {rule.severity}. {state.capitalize()}. Fix: {fix}.\n")
     click.echo(rule.documentation())
+
+
+@cli.command("server")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the results cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None, envvar="NEWSLINT_CACHE_DIR",
+              help="Where the results cache lives (default: .newslint_cache in the workspace folder).")
+def server(no_cache: bool, cache_dir: str | None) -> None:
+    """Run the language server (LSP over stdin/stdout) for editors.
+
+    Editors start it themselves: see "Editors" in the README for VS Code, Neovim, Helix,
+    Zed and Sublime Text. It reports findings as diagnostics while you type, offers fixes
+    and "disable for this line" as code actions, and shows a rule's documentation on hover.
+    """
+    try:  # pygls is imported here only: `newslint check` never pays for it
+        import pygls  # noqa: F401
+
+        from newslint.server import run
+    except ImportError as exc:
+        _fail(f"the language server needs pygls 2 ({exc}); pip install 'pygls>=2'")
+        sys.exit(EXIT_ERROR)
+    sys.exit(run(cache=not no_cache, cache_dir=cache_dir))
 
 
 def _registry_or_exit(factory: Any) -> Any:

@@ -176,8 +176,10 @@ def config_from_table(
             raise ConfigError(f"{source}: unknown key {key!r}")
     packs = tuple(str((Path(root) / p).resolve()) for p in values.get("packs", ()))
     for pack in packs:
-        if not Path(pack).is_file():
+        if not os.path.exists(pack):
             raise ConfigError(f"{source}: pack file {pack!r} does not exist")
+        if not os.path.isfile(pack):  # a folder, /dev/zero, a FIFO: reading it would never end well
+            raise ConfigError(f"{source}: pack file {pack!r} is not a regular file")
     config = Config(
         select=values.get("select"),
         extend_select=values.get("extend-select", ()),

@@ -14,7 +14,7 @@ from newslint.registry import Registry, default_registry
 from newslint.rule import Context, ProjectContext, Rule
 from newslint.suppress import FileSuppressions, apply, collect, unused
 from newslint.syntax.nodes import Document
-from newslint.syntax.parser import options_for, parse
+from newslint.syntax.parser import Format, options_for, parse
 
 UNUSED_SUPPRESSION = "NL001"
 
@@ -177,7 +177,8 @@ class Linter:
         errors.extend(report.errors)
         return report.findings
 
-    def lint_file(self, text: str, path: str, bom: bool = False) -> FileReport:
+    def lint_file(self, text: str, path: str, bom: bool = False, fmt: Format | None = None) -> FileReport:
+        """``fmt`` overrides the markup the path's suffix implies (dataset records have no suffix)."""
         config = self.config_for(path)
         options = options_for(config.packs)
         errors: list[str] = []
@@ -185,14 +186,14 @@ class Linter:
         fixed = 0
         if self.fix:
             for _ in range(MAX_FIX_ROUNDS):
-                doc = parse(text, path, options=options)
+                doc = parse(text, path, fmt, options=options)
                 findings = self.lint_document(doc, config, [])  # a failing rule is reported below
                 fixes = applicable_fixes(findings, unsafe=self.unsafe_fixes)
                 if not fixes:
                     break
                 fixed += len(fixes)
                 text = apply_edits(text, [edit for fix in fixes for edit in fix.edits])
-        doc = parse(text, path, options=options)
+        doc = parse(text, path, fmt, options=options)
         facts: dict[str, Any] = {}
         findings = self.lint_document(doc, config, errors, facts)
         suppressions = collect(doc, self.registry)
@@ -214,11 +215,12 @@ class Linter:
             return FileReport(path, [], FileSuppressions(path), frozenset(), errors=[str(exc)])
         return self.lint_file(text, path, bom)
 
-    def finish(self, reports: Sequence[FileReport], errors: list[str]) -> list[Finding]:
-        """Project rules over the run's facts, then suppressions and unused-suppression findings."""
+    def finish(self, reports: Sequence[FileReport], errors: list[str], in_order: bool = False) -> list[Finding]:
+        """Project rules over the run's facts, then suppressions and unused-suppression findings.
+        Facts go in path order, or as given with ``in_order`` (dataset records keep record order)."""
         by_path = {r.path: r for r in reports}
         facts_by_code: dict[str, list[tuple[str, Any]]] = {}
-        for report in sorted(reports, key=lambda r: r.path):
+        for report in reports if in_order else sorted(reports, key=lambda r: r.path):
             for code, fact in report.facts.items():
                 facts_by_code.setdefault(code, []).append((report.path, fact))
         findings: list[Finding] = []

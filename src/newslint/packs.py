@@ -11,11 +11,11 @@ a user pack whose header says ``extends = "places"`` merges into that pack, tabl
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -93,43 +93,53 @@ def _read_text(path: Path) -> str:
         raise PackError(f"{path}: pack is not valid UTF-8") from None
 
 
-def _parse_cache_dir() -> Path:
-    folder = Path(tempfile.gettempdir()) / f"newslint-packs-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
-    folder.mkdir(mode=0o700, exist_ok=True)
-    return folder
+def _parse_cache_file(path: Path, stat: os.stat_result) -> Path | None:
+    from newslint.usercache import private_folder
+
+    folder = private_folder("packs")
+    if folder is None:
+        return None
+    key = f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{PARSE_CACHE_FORMAT}"
+    return folder / (hashlib.sha1(key.encode("utf-8")).hexdigest() + ".json")
 
 
 def _read_document(path: Path) -> dict[str, Any]:
-    """The pack's TOML as data. Parsed packs are kept as JSON in a per-user temporary folder,
-    keyed by path, size and modification time: json reads the 1.5 MB gazetteer in a few
-    milliseconds where tomllib takes about 25, and a single-file run pays that on every start."""
+    """The pack's TOML as data. Parsed packs are kept as JSON in a private per-user cache
+    folder (see ``newslint.usercache``), keyed by path, size and modification time: json reads
+    the 1.5 MB gazetteer in a few milliseconds where tomllib takes about 25, and a single-file
+    run pays that on every start."""
+    from newslint.usercache import read_private, write_private
+
     try:
         stat = path.stat()
     except OSError as exc:
         raise PackError(f"{path}: cannot read pack: {exc.strerror or exc}") from None
-    key = f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{PARSE_CACHE_FORMAT}"
-    cached: Path | None = None
+    if not _is_regular(stat):
+        raise PackError(f"{path}: not a regular file; a pack must be a TOML file")
+    cached = _parse_cache_file(path, stat)
+    stored = read_private(cached) if cached is not None else None
+    if stored is not None:
+        try:
+            document = json.loads(stored)
+            if isinstance(document, dict):
+                return document
+        except ValueError:
+            pass
     try:
-        cached = _parse_cache_dir() / (hashlib.sha1(key.encode("utf-8")).hexdigest() + ".json")
-        with cached.open(encoding="utf-8") as handle:
-            stored = json.load(handle)
-        if isinstance(stored, dict):
-            return stored
-    except (OSError, ValueError):
-        pass
-    try:
-        document: dict[str, Any] = tomllib.loads(_read_text(path))
+        parsed: dict[str, Any] = tomllib.loads(_read_text(path))
     except tomllib.TOMLDecodeError as exc:
         raise PackError(f"{path}: invalid TOML: {exc}") from None
     if cached is not None:
-        try:
-            handle_fd, temp = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")
-            with os.fdopen(handle_fd, "w", encoding="utf-8") as out:
-                json.dump(document, out)
-            os.replace(temp, cached)
-        except (OSError, TypeError, ValueError):
-            pass  # not JSON-representable or not writable: parse again next time
-    return document
+        # not JSON-representable (dates): parse again next time
+        with contextlib.suppress(TypeError, ValueError):
+            write_private(cached, json.dumps(parsed).encode("utf-8"))
+    return parsed
+
+
+def _is_regular(stat: os.stat_result) -> bool:
+    import stat as modes
+
+    return modes.S_ISREG(stat.st_mode)
 
 
 def parse_pack_file(path: Path) -> Pack:

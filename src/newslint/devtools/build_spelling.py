@@ -22,7 +22,10 @@ each side of a pair marks:
 
 Pairs where neither side marks a variety (program/programme, practice/practise, licence/license,
 disc/disk, storey/story) are dropped. A word on the hand-written ``EXCLUDE`` list below never marks
-its variety, though its counterpart still may (tyre marks British; tire, a verb, marks nothing).
+its variety, though its counterpart still may (tyre marks British; tire, a verb, marks nothing). A
+pair counts only if one side is regional in all its senses: EXCLUDE holds the words with a sense
+both varieties share (check, groin, the plural analyses, dialog in software, IUPAC sulfate), and
+the pack's ``exclude`` list repeats it, so such a word is not reported beside its counterpart either.
 """
 
 from __future__ import annotations
@@ -112,6 +115,23 @@ EXCLUDE: dict[str, str] = {
     "defenced": "not a word in either variety's news copy",
     "gaol": "archaic; jail is British too",
     "gaols": "archaic; jail is British too",
+    "groin": "a part of the body, in both varieties (groyne is the sea wall)",
+    "groins": "see groin",
+    "analyses": "the plural of analysis, in both varieties",
+    "paralyses": "the plural of paralysis, in both varieties",
+    "mantes": "the plural of mantis, not a spelling of mantoes",
+    "snowshed": "a shelter over a railway, not a spelling of snowshoed",
+    "dialog": "a dialog box in software, in both varieties",
+    "dialogs": "see dialog",
+    "sulfate": "IUPAC spelling, used in British science writing too",
+    "sulfates": "see sulfate",
+    "sulfide": "see sulfate",
+    "sulfides": "see sulfate",
+    "sulfurous": "see sulfate",
+    "flautist": "common in American English too",
+    "flautists": "see flautist",
+    "prized": "valued, in both varieties (prised is the British for pried)",
+    "prizing": "see prized",
     "kerb": "keep: marker",
 }
 EXCLUDE.pop("kerb")  # kerb is a good British marker; the entry above documents the decision
@@ -281,7 +301,12 @@ def build(british_words: set[str], american_words: set[str]) -> tuple[dict[str, 
 
 def render(tables: dict[str, dict[str, str]], breame_version: str, scowl: str) -> str:
     out = [HEADER.format(breame=breame_version, scowl=scowl)]
-    out.append("# Never classify these words (users extend this list).\nexclude = []\n\n")
+    # The excluded words go into the pack too: a word with another sense in both varieties must
+    # not be reported even beside its counterpart (check beside cheque, tire beside tyre).
+    out.append("# Never classify these words, nor pair them with their counterpart (users extend this list).\n")
+    out.append("exclude = [\n")
+    out.extend(f'    "{word}",  # {EXCLUDE[word]}\n' for word in sorted(EXCLUDE))
+    out.append("]\n\n")
     out.append("# Official names that keep their spelling in either variety.\nproper_names = [\n")
     out.extend(f'    "{name}",\n' for name in PROPER_NAMES)
     out.append("]\n")

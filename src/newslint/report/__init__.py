@@ -32,6 +32,7 @@ FORMATS = {
     "sarif": "sarif",
     "junit": "junit",
     "gitlab": "gitlab",
+    "html": "html",
 }
 
 

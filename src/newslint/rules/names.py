@@ -1,148 +1,36 @@
-"""Place names: one place spelled two ways, in an article or across a run; a spelling house style avoids."""
+"""Place names: one place spelled two ways, in an article or across a run; a spelling house style avoids.
+
+The two rules divide the work: NL401 reports a place the article spells two ways, NL402 a
+spelling house style does not use. A spelling that is both (Kiev beside Kyiv) is one defect: NL402
+reports it once, with the fix, and names the other spelling; NL401 keeps the rest (two spellings
+of which neither, or only the one house style prefers, is in the article's own words).
+"""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, ClassVar
 
 from newslint.findings import Fix, Severity
-from newslint.lazyre import lazy_compile
-from newslint.names_data import Gazetteer, PlaceInfo, Role, fold, likely_same_name, skeleton
+from newslint.places.gazetteer import Gazetteer
+from newslint.places.mentions import Mention, gazetteer_for, place_mentions
+from newslint.places.segments import Segment, segments
 from newslint.rule import Context, Position, ProjectContext, Rule
 from newslint.syntax.nodes import Document
-from newslint.syntax.prose import prose_text
 
-# --- prose segments (shared with the spelling rules) ---------------------------------------------
+__all__ = ["RULES", "Segment", "gazetteer", "parse_names", "segments"]
 
-
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """A stretch of prose: ``text`` starts at document offset ``base``; non-prose is blanked.
-
-    ``source`` marks source titles (reference entries, footnote definitions): text a rule may
-    report for consistency but never rewrite. ``quotes`` are the absolute spans of quoted speech.
-    """
-
-    text: str
-    base: int
-    source: bool
-    quotes: tuple[tuple[int, int], ...]
-    entry: bool = False  # a reference entry (not a footnote definition)
-
-    def quoted(self, start: int, end: int) -> bool:
-        return any(a <= start and end <= b for a, b in self.quotes)
-
-
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
-_TEMPLATE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)  # Liquid/Jinja tags in Markdown posts
-_CURLY_QUOTED = re.compile(r"“[^“”]*(?:”|\Z)|‘[^‘’]*’(?![^\W_])")
-_STRAIGHT_DOUBLE = re.compile(r'"')
-
-
-def _quote_spans(text: str, base: int) -> tuple[tuple[int, int], ...]:
-    """Quoted speech in one block: curly pairs, and straight double quotes paired in order (an
-    unclosed quote runs to the end of the block, as a quotation continued in the next paragraph)."""
-    if '"' not in text and "“" not in text and "‘" not in text:
-        return ()
-    spans = [(base + m.start(), base + m.end()) for m in _CURLY_QUOTED.finditer(text)]
-    marks = [m.start() for m in _STRAIGHT_DOUBLE.finditer(text)]
-    for i in range(0, len(marks), 2):
-        end = marks[i + 1] + 1 if i + 1 < len(marks) else len(text)
-        spans.append((base + marks[i], base + end))
-    return tuple(spans)
-
-
-def _blank(match: re.Match[str]) -> str:
-    return re.sub(r"[^\n]", " ", match.group())
-
-
-def segments(doc: Document) -> list[Segment]:
-    """The article's prose, block by block, then the source titles of its reference entries."""
-    cached = doc.cache.get("names:segments")
-    if cached is not None:
-        return list(cached)
-    out: list[Segment] = []
-    covered: list[tuple[int, int]] = []
-    for block in doc.prose_blocks():
-        text = prose_text(doc, block)
-        if "{%" in text or "{{" in text:
-            text = _TEMPLATE.sub(_blank, text)
-        covered.append((block.start, block.end))
-        source = block.kind == "footnote_def"
-        out.append(Segment(text, block.content_start, source, _quote_spans(text, block.content_start)))
-    for entry in doc.references:
-        if entry.kind == "link" or any(a <= entry.start < b for a, b in covered):
-            continue
-        raw = doc.text[entry.text_start : entry.text_end]
-        text = _URL.sub(_blank, raw)
-        out.append(Segment(text, entry.text_start, True, _quote_spans(text, entry.text_start), entry=True))
-    doc.cache["names:segments"] = out
-    return list(out)
-
-
-# --- finding place names -------------------------------------------------------------------------
-
-# A capitalised word of four letters or more (no listed spelling is shorter) with its internal
-# apostrophes (Kyiv's, Pokrovs'k, O'Brien). The regex module's property classes scan about five
-# times faster than re's equivalent here.
-_CAPITALISED = lazy_compile(r"\b\p{Lu}\p{L}{3,}(?:['’ʼ]\p{L}+)*")
-_POSSESSIVES = frozenset(f"{a}{s}" for a in "'’ʼ" for s in "sS")
-# A US state or Canadian province after a name: "Odessa, Texas" is not the Ukrainian city.
-_NAMESAKE_REGION = re.compile(
-    r",?\s+(?:Alabama|Ala\.|Alaska|Arizona|Ariz\.|Arkansas|Ark\.|California|Calif\.|Colorado|Colo\."
-    r"|Connecticut|Conn\.|Delaware|Del\.|Florida|Fla\.|Georgia|Ga\.|Idaho|Illinois|Ill\.|Indiana|Ind\."
-    r"|Iowa|Kansas|Kan\.|Kentucky|Ky\.|Louisiana|La\.|Maine|Maryland|Md\.|Massachusetts|Mass\.|Michigan"
-    r"|Mich\.|Minnesota|Minn\.|Mississippi|Miss\.|Missouri|Mo\.|Montana|Mont\.|Nebraska|Neb\.|Nevada"
-    r"|Nev\.|New\s+Hampshire|New\s+Jersey|New\s+Mexico|New\s+York|North\s+Carolina|North\s+Dakota|Ohio"
-    r"|Oklahoma|Okla\.|Oregon|Ore\.|Pennsylvania|Pa\.|Rhode\s+Island|South\s+Carolina|South\s+Dakota"
-    r"|Tennessee|Tenn\.|Texas|Tex\.|Utah|Vermont|Vt\.|Virginia|Va\.|Washington|Wash\.|West\s+Virginia"
-    r"|Wisconsin|Wis\.|Wyoming|Wyo\.|Ontario|Ont\.|Quebec|Manitoba|Saskatchewan|Alberta"
-    r"|British\s+Columbia|Nova\s+Scotia|New\s+Brunswick|AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|ID|IL|IN|IA|KS"
-    r"|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA"
-    r"|WV|WI|WY|ON|QC|BC|USA|U\.S\.)(?![^\W_])"
-)
-# Words that introduce a former name as history, not as the writer's spelling of the place.
-_FORMER_CUE = re.compile(
-    r"\b(?:former(?:ly)?|renamed|rename|known\s+as|called|named|name|until|Soviet|then|old|once"
-    r"|previously|historic(?:al)?|era)\b",
+# A preposition of place right before a name ("in Köln", "from Warszawa to Danzig").
+_LOCATIVE = re.compile(
+    r"\b(?:in|from|to|near|at|of|outside|around|across|via|into|toward|towards|between|through)"
+    r"\s+(?:the\s+)?\Z",
     re.IGNORECASE,
 )
-_CUE_WINDOW = 80
-_SKELETON_JOIN_MIN = 6  # an unlisted spelling joins a house place only on a skeleton this long
-_SKELETON_PAIR_MIN = 6  # two unlisted spellings pair only when both are this long (David/Dawid)
+_ALSO_WRITES = "names:also-writes"  # doc.cache: (start, end) -> "Kyiv (line 3)", left by NL401 for NL402
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    start: int
-    end: int
-    text: str  # as written, possessive removed
-    key: str  # folded spelling
-    group: str  # place id, or "skeleton:<skeleton>" for names no list holds
-    info: PlaceInfo | None
-    quoted: bool
-    source: bool
-    exempt: bool = False  # a namesake, a dish, a fixed official name, a former name given as history
-
-    @property
-    def former(self) -> bool:
-        return self.info is not None and self.info.is_former
-
-
-@dataclass
-class _Scan:
-    mentions: list[Mention] = field(default_factory=list)
-
-
-def _names_option(ctx: Context) -> tuple[tuple[str, str], ...]:
-    return _parse_names(ctx.option("names", None))
-
-
-def _parse_names(names: Any) -> tuple[tuple[str, str], ...]:
+def parse_names(names: Any) -> tuple[tuple[str, str], ...]:
     """The ``[tool.newslint.names]`` table as sorted (spelling, preferred) pairs."""
     if names is None:
         return ()
@@ -156,190 +44,8 @@ def _parse_names(names: Any) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(prefer.items()))
 
 
-@lru_cache(maxsize=16)
-def _gazetteer_for(pack_files: tuple[str, ...], prefer: tuple[tuple[str, str], ...]) -> Gazetteer:
-    gaz = Gazetteer.load(pack_files)
-    return gaz.with_preferences(dict(prefer)) if prefer else gaz
-
-
-@lru_cache(maxsize=16)
-def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not phrases:
-        return None
-    parts = [r"\s+".join(re.escape(w) for w in p.split()) for p in phrases]
-    return re.compile(rf"(?<![^\W_])(?:{'|'.join(parts)})(?![^\W_])", re.IGNORECASE)
-
-
 def gazetteer(ctx: Context) -> Gazetteer:
-    return _gazetteer_for(tuple(ctx.pack_files), _names_option(ctx))
-
-
-def place_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
-    """Every place name the article writes, in order, once per document and gazetteer."""
-    key = f"names:mentions:{id(gaz)}"
-    cached = doc.cache.get(key)
-    if cached is None:
-        cached = doc.cache[key] = _scan(doc, gaz)
-    return list(cached)
-
-
-def _bare(token: str) -> str:
-    return token[:-2] if token[-2:] in _POSSESSIVES else token
-
-
-_TOKENS: dict[str, tuple[str, str, str]] = {}
-_TOKENS_MAX = 100_000
-
-
-def _token_keys(token: str) -> tuple[str, str, str]:
-    """(folded spelling without possessive, its skeleton or "" when too short to compare, the
-    spelling without possessive); cached across articles."""
-    keys = _TOKENS.get(token)
-    if keys is None:
-        bare = _bare(token)
-        key = fold(bare)
-        keys = (key, skeleton(key) if len(key) >= 5 else "", bare)
-        if len(_TOKENS) < _TOKENS_MAX:
-            _TOKENS[token] = keys
-    return keys
-
-
-def _scan(doc: Document, gaz: Gazetteer) -> list[Mention]:
-    heads = gaz.multiword_heads
-    house = gaz.house_keys
-    # Phase 1, per distinct capitalised word of the raw text (a superset of the prose's): which
-    # can name a place, or a place written two ways?
-    keyed = [(token, *_token_keys(token)) for token in dict.fromkeys(_CAPITALISED.findall(doc.text))]
-    wanted = {token for token, key, _, _ in keyed if key in house or key in heads}
-    # names no list holds: folded -> (spelling, skeleton)
-    unknown = {key: (bare, sk) for _, key, sk, bare in keyed if sk and key not in house and key not in heads}
-    unlisted: dict[str, tuple[str, PlaceInfo | None]] = {}
-    if unknown:
-        # Only a skeleton shared by two names, or by a house spelling, can matter.
-        house_sk = gaz.house_skeletons
-        shared = Counter(sk for _, sk in unknown.values())
-        candidates = {k: n for k, (n, sk) in unknown.items() if shared[sk] > 1 or sk in house_sk}
-        if candidates:
-            unlisted = _unlisted(gaz, candidates)
-            wanted.update(token for token, key, _, _ in keyed if key in unlisted)
-    if not wanted:
-        return []
-    segs = segments(doc)
-    # Phase 2: where they are.
-    mentions: list[Mention] = []
-    namesakes: set[str] = set()  # spellings that name a namesake somewhere in the article
-    for seg in segs:
-        text, base = seg.text, seg.base
-        if not any(t in text for t in wanted):
-            continue
-        phrases: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None
-        skip_to = -1
-        for match in _CAPITALISED.finditer(text):
-            start = match.start()
-            if start < skip_to or match.group() not in wanted:
-                continue
-            name = _bare(match.group())
-            folded = fold(name)
-            end = start + len(name)
-            extra = unlisted.get(folded)
-            if extra is not None:
-                group, extra_info = extra
-                mentions.append(
-                    Mention(
-                        base + start, base + end, name, folded, group, extra_info,
-                        seg.quoted(base + start, base + end), seg.source,
-                    )
-                )
-                continue
-            info = None
-            head = heads.get(folded)
-            if head is not None:
-                longer = head.match(text, start)
-                if longer is not None and longer.end() > end:
-                    info = gaz.house_lookup(longer.group())
-                    if info is not None:
-                        name, end = longer.group(), longer.end()
-                        folded = fold(name)
-                        skip_to = end
-            if info is None:
-                info = gaz.house_lookup(name)
-                if info is None:
-                    continue
-            if phrases is None:
-                phrases = _phrase_spans(gaz, text)
-            exonym_spans, fixed_spans = phrases
-            exempt = info.caution
-            if any(a <= start and end <= b for a, b in exonym_spans) or _NAMESAKE_REGION.match(text, end):
-                namesakes.add(folded)
-                exempt = True
-            elif any(a <= start and end <= b for a, b in fixed_spans):
-                exempt = True
-            elif info.is_former:
-                window = text[max(0, start - _CUE_WINDOW) : end + _CUE_WINDOW]
-                if _FORMER_CUE.search(window) or fold(info.preferred) in fold(window):
-                    exempt = True
-            quoted = seg.quoted(base + start, base + end)
-            mentions.append(
-                Mention(base + start, base + end, name, folded, info.id, info, quoted, seg.source, exempt)
-            )
-    if namesakes:
-        mentions = [m if m.key not in namesakes or m.exempt else _exempt(m) for m in mentions]
-    return mentions
-
-
-def _phrase_spans(gaz: Gazetteer, text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Spans of exonym phrases (chicken Kiev) and fixed official names (Dnipropetrovsk region);
-    computed only for a segment that names a listed place."""
-    exonyms = _phrase_pattern(gaz.exonym_phrases)
-    fixed = _phrase_pattern(gaz.fixed_phrases)
-    return (
-        [m.span() for m in exonyms.finditer(text)] if exonyms else [],
-        [m.span() for m in fixed.finditer(text)] if fixed else [],
-    )
-
-
-def _exempt(mention: Mention) -> Mention:
-    return Mention(
-        mention.start, mention.end, mention.text, mention.key, mention.group, mention.info,
-        mention.quoted, mention.source, True,
-    )
-
-
-def _unlisted(gaz: Gazetteer, unknown: dict[str, str]) -> dict[str, tuple[str, PlaceInfo | None]]:
-    """Names no house list holds that still name a place written two ways: a transliteration of
-    a house place (Dobropylija for Dobropillia: joins that place), or two spellings of one name,
-    one of them a known place (GeoNames). Folded spelling -> (group, reading)."""
-    house = gaz.house_skeletons
-    found: dict[str, tuple[str, PlaceInfo | None]] = {}
-    by_skeleton: dict[str, list[str]] = {}
-    for folded, name in unknown.items():
-        sk = skeleton(folded)
-        if len(sk) >= _SKELETON_JOIN_MIN and sk in house:
-            joined = next((pid for pid, spelling in house[sk] if likely_same_name(name, spelling)), None)
-            if joined is not None:
-                # GeoNames knows it as another place (Pokrovske is not Pokrovsk): leave it alone.
-                other = gaz.lookup(name)
-                place = gaz.place(joined)
-                if place is not None and (other is None or other.id == joined):
-                    found[folded] = (joined, PlaceInfo(joined, place.preferred, name, Role.VARIANT, "house"))
-                    continue
-        if len(sk) >= _SKELETON_PAIR_MIN and len(folded) >= _SKELETON_PAIR_MIN:
-            by_skeleton.setdefault(sk, []).append(folded)
-    for sk, keys in by_skeleton.items():
-        if len(keys) < 2:
-            continue
-        names = [unknown[k] for k in keys]
-        if not all(likely_same_name(names[0], other) for other in names[1:]):
-            continue
-        if not any(gaz.lookup(n) for n in names):
-            continue
-        # Two main names of different GeoNames places are two places (Hrushivka, Khrushchivka).
-        mains = [frozenset(r.id for r in gaz.readings(n) if r.is_preferred) for n in names]
-        if any(a and b and a.isdisjoint(b) for i, a in enumerate(mains) for b in mains[i + 1 :]):
-            continue
-        for key in keys:
-            found[key] = (f"skeleton:{sk}", None)
-    return found
+    return gazetteer_for(tuple(ctx.pack_files), parse_names(ctx.option("names", None)))
 
 
 # --- NL401 ---------------------------------------------------------------------------------------
@@ -364,13 +70,15 @@ class InconsistentPlaceName(Rule):
     """One place spelled two or more ways in an article, or across the articles of one run.
 
     **What it flags**: each occurrence of a less-used or non-house spelling of a place the article
-    (or another article of the same run) also writes another way: Pokrowsk beside Pokrovsk,
-    Dobropylija beside Dobropillia. Spellings are matched through the house list of places and
-    their variants, and, for names no list holds, through a transliteration skeleton (w/v, j/y/i,
-    kh/ch, sch/sh, doubled letters) when one of the spellings is a known place. Case, diacritics
-    and possessives (Kyiv's) do not make a new spelling; former names, namesakes ("Odessa,
-    Texas"), dishes ("chicken Kiev") and fixed official names are not counted. Quoted speech and
-    source titles count: the article should still spell the place one way.
+    (or another article of the same run) also writes another way: Pokrowsk beside Pokrovsk, Arbil
+    beside Erbil, Köln beside Cologne. Places are compared by GeoNames id, so a city's names in
+    English, German, French and Polish and its Ukrainian and Russian romanisations are one place
+    (``rules/place-exonyms.toml``); for names no list holds, a transliteration skeleton (w/v,
+    j/y/i, kh/ch, sch/sh, doubled letters) pairs two spellings when one is a known place. Case,
+    diacritics and possessives (Kyiv's) do not make a new spelling. Not counted: quoted speech
+    and source titles (their wording is not the article's), former names (NL402), namesakes
+    ("Odessa, Texas"), dishes ("chicken Kiev"), fixed official names, a name inside a longer one
+    (Milan Kundera, Danzig Street, Kiew Café), the region of the same name (Donetsk oblast).
 
     **Why it matters**: readers take two spellings for two places, search and tagging split the
     coverage, and a second spelling is the mark of copy pasted from differently edited sources.
@@ -378,24 +86,26 @@ class InconsistentPlaceName(Rule):
     **Example**:
 
     ```text
-    Troops advanced near Pokrowsk on Monday.
+    Protesters gathered in Erbil on Friday.
 
-    Officials in Pokrovsk said the shelling continued.
+    The governor of Arbil said the curfew would end.
     ```
 
     Not flagged: one spelling throughout, a possessive included.
 
     ```text
-    Troops advanced near Pokrovsk on Monday.
+    Protesters gathered in Erbil on Friday.
 
-    Pokrovsk's officials said the shelling continued.
+    Erbil's governor said the curfew would end.
     ```
 
-    **Fix**: use one spelling (the house spelling, see NL402). No automatic fix: which spelling
-    a quotation or a source title keeps is an editorial decision.
+    **Fix**: use one spelling. No automatic fix here; when the spelling to drop is also one that
+    house style avoids (Kiev beside Kyiv), NL402 reports it instead, once, with both facts and its
+    safe fix: NL401 reports what is left, two spellings house style does not choose between.
 
     **Options**: ``[tool.newslint.names] prefer = {"Odessa" = "Odesa"}`` sets the spelling to
-    keep for a place; packs extending ``place-names`` add places and spellings.
+    keep for a place; packs extending ``place-names`` or ``place-exonyms`` add places and spellings.
+    ``newslint names PATHS`` lists every place family of an archive, to set that table.
     """
 
     code = "NL401"
@@ -405,12 +115,12 @@ class InconsistentPlaceName(Rule):
 
     @classmethod
     def validate_option(cls, key: str, value: Any) -> None:
-        _parse_names(value)
+        parse_names(value)
 
     def check(self, doc: Document, ctx: Context) -> None:
         groups: dict[str, list[Mention]] = {}
         for m in place_mentions(doc, gazetteer(ctx)):
-            if not m.exempt and not m.former:
+            if m.writers_spelling and not m.region:
                 groups.setdefault(m.group, []).append(m)
         for mentions in groups.values():
             if len({m.key for m in mentions}) < 2:
@@ -418,8 +128,10 @@ class InconsistentPlaceName(Rule):
             standard = _standard(mentions)
             model = next(m for m in mentions if m.key == standard)
             line, _ = doc.position(model.start)
+            also = doc.cache.setdefault(_ALSO_WRITES, {})
             for m in mentions:
                 if m.key != standard:
+                    also[(m.start, m.end)] = f"{model.text} (line {line})"
                     ctx.report(
                         m.start,
                         m.end,
@@ -430,7 +142,7 @@ class InconsistentPlaceName(Rule):
         """Per house place: each spelling used, how often, and where first."""
         places: dict[str, dict[str, list[Any]]] = {}
         for m in place_mentions(doc, gazetteer(ctx)):
-            if m.exempt or m.former or m.group.startswith("skeleton:") or m.info is None:
+            if not m.writers_spelling or m.region or m.group.startswith("skeleton:") or m.info is None:
                 continue
             spellings = places.setdefault(m.group, {})
             seen = spellings.get(m.key)
@@ -497,19 +209,24 @@ def _cased(model: str, word: str) -> str:
 class NonpreferredPlaceName(Rule):
     """A place spelled other than the house style spells it, or called by a former name.
 
-    **What it flags**: a spelling of a place that the house list (``rules/place-names.toml``,
-    extended by your packs and ``[tool.newslint.names] prefer``) does not prefer: Kiev, Odessa,
-    Kharkov, Charkiw, Pokrowsk where the house writes Kyiv, Odesa, Kharkiv, Pokrovsk; an unlisted
-    transliteration of a listed place (Dobropylija for Dobropillia); a former name (Artemivsk for
-    Bakhmut, Dnipropetrovsk for Dnipro), reported as a former name. Not flagged: quoted speech,
-    source titles (reference entries, footnotes), namesakes ("Odessa, Texas"), dishes ("chicken Kiev"),
-    fixed official names
-    ("Dnipropetrovsk region"), spellings that are also a surname or a historical term (Chernobyl,
-    Zhdanov), and a former name given as history ("Bakhmut, formerly Artemivsk").
+    **What it flags**: a spelling of a place that house style does not prefer. House style is the
+    curated list (``rules/place-names.toml``: Kyiv, Odesa, Kharkiv, Pokrovsk), extended by your
+    packs and ``[tool.newslint.names] prefer``, and for other cities whose own name is written in
+    Latin letters the English exonym where English has one (Cologne, Munich, The Hague, Warsaw),
+    else the endonym (Gdańsk, Kraków): so Kiev, Kharkov, Köln, München, Den Haag, Warszawa,
+    Danzig are flagged. An unlisted transliteration of a listed place (Dobropylija for
+    Dobropillia) is flagged too, and a former name (Breslau, Königsberg, Stalingrad, Artemivsk:
+    ``rules/former-place-names.toml``, with eras) used as the place's name today. When the
+    article also writes the place another way, the message says so: this is NL401's finding too,
+    reported once. Not flagged: quoted speech, source titles (reference entries, footnotes),
+    namesakes ("Odessa, Texas"), dishes ("chicken Kiev"), fixed official names ("Dnipropetrovsk
+    region"), a name inside a longer one (Kiew Café, Danzig Street), spellings that are also a
+    surname or a historical term (Chernobyl, Zhdanov), and a former name given as history
+    ("known as Breslau until 1945", "the former Stalingrad", "the Battle of Stalingrad").
 
     **Why it matters**: house style picks one spelling so that articles agree with each other
     and with current usage; the Russian-derived spellings of Ukrainian places read as a political
-    choice to many readers.
+    choice to many readers, and a former name read as current misdates the article.
 
     **Example**:
 
@@ -524,8 +241,7 @@ class NonpreferredPlaceName(Rule):
     ```
 
     **Fix**: safe: replace the spelling with the house spelling (capitals kept for an all-caps
-    headline). Quoted speech and source titles are left alone; NL401 still reports a spelling
-    there that differs from the article's.
+    headline). Quoted speech and source titles are left alone.
 
     **Options**: ``[tool.newslint.names] prefer = {"Odessa" = "Odesa"}`` sets the house spelling
     of a place (the old house spelling becomes a variant).
@@ -539,19 +255,38 @@ class NonpreferredPlaceName(Rule):
 
     @classmethod
     def validate_option(cls, key: str, value: Any) -> None:
-        _parse_names(value)
+        parse_names(value)
 
     def check(self, doc: Document, ctx: Context) -> None:
+        also: dict[tuple[int, int], str] = doc.cache.get(_ALSO_WRITES, {})
         for m in place_mentions(doc, gazetteer(ctx)):
             info = m.info
             if info is None or m.exempt or m.quoted or m.source or info.is_preferred or info.source != "house":
                 continue
             if info.is_former:
-                message = f"{m.text}: former name of {info.preferred}; use {info.preferred}"
+                era = f" ({info.era})" if info.era else ""
+                message = f"{m.text}: former name of {info.preferred}{era}; use {info.preferred}"
             else:
                 message = f"{m.text}: house style spells this place {info.preferred}"
+            other = also.get((m.start, m.end))
+            data_only = info.id.startswith("geonames:") and not info.is_former
+            if other is None and data_only and not _LOCATIVE.search(doc.text, max(0, m.start - 30), m.start):
+                # A city's name in another language, with nothing saying it is a place here:
+                # "Raab told the BBC" is a man, not Győr.
+                continue
+            if other is not None and _absorb_inconsistency(ctx, m):
+                message += f"; this article also writes {other}"
             new = _cased(m.text, info.preferred)
             ctx.report(m.start, m.end, message, fix=Fix(f"Replace with {new}", (ctx.edit(m.start, m.end, new),)))
+
+
+def _absorb_inconsistency(ctx: Context, mention: Mention) -> bool:
+    """Take back NL401's finding on this span (rules run in code order): one defect, one finding."""
+    for index, finding in enumerate(ctx.findings):
+        if finding.code == InconsistentPlaceName.code and (finding.start, finding.end) == (mention.start, mention.end):
+            del ctx.findings[index]
+            return True
+    return False
 
 
 RULES = [InconsistentPlaceName, NonpreferredPlaceName]

@@ -11,8 +11,127 @@ from typing import Any, ClassVar
 from newslint.findings import Fix, Severity
 from newslint.names_data import SpellingVariants, word_pattern
 from newslint.rule import Context, Rule
-from newslint.rules.names import segments
-from newslint.syntax.nodes import Document
+from newslint.rules.names import Segment, segments
+from newslint.rules.titles import SMALL_WORDS
+from newslint.syntax.nodes import Block, Document
+
+# --- other people's words ------------------------------------------------------------------------
+
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_TITLE_MIN_WORDS = 3
+
+
+def _title_like(text: str) -> bool:
+    """Link text set as a title: three or more content words, nearly all capitalised."""
+    words = [w for w in _TITLE_WORD.findall(text) if w.casefold() not in SMALL_WORDS]
+    return len(words) >= _TITLE_MIN_WORDS and sum(w[0].isupper() for w in words) * 5 >= len(words) * 4
+
+
+def _linked_titles(doc: Document, block: Block) -> list[tuple[int, int]]:
+    """Link texts of a block that are the titles of linked works: the link a list item opens
+    with (a roundup entry), or link text set as a title."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    text = doc.text
+    for inline in block.inlines:
+        raw = text[inline.start : inline.end]
+        if (inline.kind == "link" and raw.startswith("[")) or (inline.kind == "html" and raw[:3].lower() == "<a "):
+            opened = inline.end
+        elif opened is not None and (
+            (inline.kind == "link" and raw.startswith("]")) or (inline.kind == "html" and raw[:3].lower() == "</a")
+        ):
+            leading = not text[block.content_start : opened - 1].strip(" \t*_[")
+            if (block.kind == "list_item" and leading) or _title_like(text[opened : inline.start]):
+                spans.append((opened, inline.start))
+            opened = None
+    return spans
+
+
+# A photo caption with its credit, or an embedded post: the agency's or the poster's words.
+_CAPTION = re.compile(
+    r"^\W*(?:image|photo|photograph|caption)\s*:"
+    r"|\((?:[^()]*[/:]\s*)?(?:reuters|ap|afp|getty images|ap photo|epa)\b[^()]*\)\W*$"
+    r"|(?:[/\u2014-]\s*|\s)(?:getty images|ap photo|afp via getty images)\W*$"
+    r"|pic\.twitter\.com/",
+    re.IGNORECASE,
+)
+_SENTENCE_END = tuple(".!?:;)\"'\u201d\u2019")
+
+
+_TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)  # Liquid/Jinja tags
+
+
+def _unpunctuated_item(doc: Document, block: Block) -> bool:
+    if block.kind != "list_item":
+        return False
+    text = doc.text[block.content_start : block.content_end]
+    if "{" in text:
+        text = _TEMPLATE_TAG.sub("", text)
+    return not text.rstrip().endswith(_SENTENCE_END)
+
+
+def others_words(doc: Document) -> list[tuple[int, int]]:
+    """Spans of other people's words the article reproduces: block quotes, the titles of
+    linked works, source notes, photo captions and embedded posts, lists of other stories' headlines
+    (two or more list items in a row without closing punctuation, as a crawl leaves them).
+    NL501 and NL502 neither count nor report what is inside them."""
+    cached = doc.cache.get("spelling:others")
+    if cached is None:
+        cached = []
+        blocks = doc.blocks
+        for index, block in enumerate(blocks):
+            if not block.is_prose:
+                continue
+            if block.kind == "block_quote":
+                cached.extend(_quoted_lines(doc, block))
+                continue
+            if _unpunctuated_item(doc, block) and any(
+                0 <= other < len(blocks) and _unpunctuated_item(doc, blocks[other]) for other in (index - 1, index + 1)
+            ):
+                cached.append((block.content_start, block.content_end))
+                continue
+            raw = doc.text[block.content_start : block.content_end]
+            if _CAPTION.search(raw.strip()) or "\u21a9" in raw:  # "↩": footnotes run into a paragraph
+                cached.append((block.content_start, block.content_end))
+                continue
+            if any(i.kind in ("link", "html") for i in block.inlines):
+                cached.extend(_linked_titles(doc, block))
+        if cached:
+            # a section headed with the title of a work the article links ("### Extend behavioural
+            # testing", listed above as a link to that project) names that work
+            linked = {_folded(doc.text[a:b]) for a, b in cached}
+            cached.extend(
+                (b.content_start, b.content_end)
+                for b in doc.blocks
+                if b.kind == "heading" and _folded(doc.text[b.content_start : b.content_end]) in linked
+            )
+        doc.cache["spelling:others"] = cached
+    return list(cached)
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _quoted_lines(doc: Document, block: Block) -> list[tuple[int, int]]:
+    """The lines of a block quote that carry its ``>`` marker: a crawl without blank lines runs
+    its next paragraphs into the quote as lazy continuation lines, and those are the writer's."""
+    spans: list[tuple[int, int]] = []
+    offset = block.start
+    for line in doc.text[block.start : block.end].split("\n"):
+        if line.lstrip().startswith(">"):
+            spans.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in spans)
+
+
+def _inside_quote(seg: Segment, offset: int) -> bool:
+    """A mark inside quoted speech, the quotation marks that open and close it aside."""
+    return any(a < offset < b - 1 for a, b in seg.quotes)
 
 # --- NL501 ---------------------------------------------------------------------------------------
 
@@ -91,8 +210,14 @@ class MixedSpellingVariants(Rule):
     spelling) and American; the one that needs the fewest changes is kept (on a tie, the one the
     article starts with). With ``english`` set, every word of the other variety is flagged.
     Words used in both varieties (practice, program, grey) are never flagged; a word SCOWL
-    accepts in both (travelled) only when its other spelling also appears. Quoted speech, source
-    titles and capitalised words (Labor Party, Pearl Harbor, a headline's Colour) are skipped.
+    accepts in both (travelled) only when its other spelling also appears. Capitalised words
+    (Labor Party, Pearl Harbor, a headline's Colour) are skipped, and so are other people's
+    words, which are neither counted nor reported: quoted speech, block quotes, source titles,
+    the titles of linked works (the link a list item opens with, as in a roundup; link text
+    set in title case; a heading that repeats such a title), photo captions with an agency
+    credit, embedded posts, and lists of other stories' headlines (list items in a row without
+    closing punctuation). A word with a sense both varieties
+    share (check, a computer program, to tire) never marks a variety.
 
     **Why it matters**: a mix of spellings reads as careless copy, and usually is: paragraphs
     pasted from sources edited on two sides of the Atlantic.
@@ -135,6 +260,7 @@ class MixedSpellingVariants(Rule):
         if any(not kinds.intersection(_BAD[style]) for style in candidates):
             return
         pattern = _words_pattern(frozenset(hits))
+        others = others_words(doc)
         found: list[tuple[int, int, str]] = []
         for seg in segments(doc):
             if seg.source:
@@ -147,6 +273,8 @@ class MixedSpellingVariants(Rule):
                 if proper is not None and self._in_name(proper, text, start, match.end()):
                     continue
                 if seg.quoted(seg.base + start, seg.base + match.end()):
+                    continue
+                if others and _inside(others, seg.base + start, seg.base + match.end()):
                     continue
                 found.append((seg.base + start, seg.base + match.end(), word))
         if not found:
@@ -222,7 +350,12 @@ class MixedQuoteStyle(Rule):
     **What it flags**: each quotation mark or apostrophe of the less-used style when an article's
     prose has both curly (‘ ’ “ ”) and straight (' ") ones; with ``quotes`` set, every mark of
     the other style. Code, URLs, HTML, front matter and source titles are not prose; a straight
-    mark after a digit (5'10", a 12" pipe) is a unit, not a quote.
+    mark after a digit (5'10", a 12" pipe) is a unit, not a quote. Other people's words are
+    neither counted nor reported: block quotes, the titles of linked works, photo captions
+    and embedded posts, lists of other stories' headlines (as for NL501), and the apostrophes
+    inside quoted speech; the quotation marks around speech are the article's own and count.
+    A plain-text headline line is the article's title field, like a front-matter title, and is
+    not weighed against the body.
 
     **Why it matters**: mixed marks show text pasted from different tools or sources; they look
     sloppy in print, and search and diff tools treat Ukraine’s and Ukraine's as different words.
@@ -261,11 +394,16 @@ class MixedQuoteStyle(Rule):
         marks: list[tuple[int, str, int]] = []  # (offset, segment text, index in it)
         curly = straight = 0
         first_curly: bool | None = None
+        others = others_words(doc)
+        titles = [(b.start, b.end) for b in doc.blocks if b.headline]
         for seg in segments(doc):
-            if seg.entry:
+            if seg.entry or (titles and _inside(titles, seg.base, seg.base)):
                 continue
             text = seg.text
             for match in _MARKS.finditer(text):
+                offset = seg.base + match.start()
+                if (others and _inside(others, offset, offset + 1)) or (seg.quotes and _inside_quote(seg, offset)):
+                    continue
                 mark = match.group()
                 is_curly = mark not in "'\""
                 if first_curly is None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from difflib import Match, SequenceMatcher
+from typing import Any, ClassVar
 
 import regex
 
@@ -36,7 +38,10 @@ MIN_SHARED = 3  # shingles two sentences must share before they are compared at 
 # keeps at least 80% of its shingles; a rewrite keeps a long verbatim run and most content words
 # while ordinary sentences about one topic share a name or a stock phrase and little else.
 VERBATIM = 0.8
-REWRITE_RUN = 6  # words in the longest run the two sentences share
+REWRITE_RUN = 8  # words in the longest run the two sentences share
+# A short sentence reworded is a callback or a recap (technical posts explain a term twice); a
+# rewritten article restates its long sentences.
+REWRITE_MIN_WORDS = 15
 REWRITE_CONTENT = 0.6  # share of the repeat's content words found in the original
 REWRITE_JACCARD = 0.45
 # Words that carry no content: a rewrite keeps the names and nouns, not these.
@@ -47,6 +52,20 @@ _FUNCTION_WORDS = """a an the and or but nor of in on at to for by with from as 
     s t if when where what how all any some more most such only just very"""
 FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 SKIPPED_KINDS = frozenset({"heading", "table"})  # headlines are NL201/NL202's business
+# List items and notes repeat by design: release notes, event calendars, summary bullets.
+STRUCTURED_KINDS = frozenset({"list_item", "footnote_def"})
+SLOT_INLINES = frozenset({"code", "url"})
+SCOPES = ("prose", "all")
+FOOTNOTE_MARK = "\u21a9"  # "↩": a footnote list flattened into text
+_NUMBER_WORDS = """one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+    hundred thousand million billion half dozen"""
+NUMBER_WORDS = frozenset(_NUMBER_WORDS.split())
+CALLBACK = lazy_compile(
+    r"(?i)^\W*(?:again\b|once again\b|to recap\b|to repeat\b|in summary\b|to summari[sz]e\b|recall that\b"
+    r"|you mentioned\b|as (?:we |I )?(?:mentioned|noted|said|discussed|described|explained)"
+    r"(?: (?:earlier|above|before))?\b)"
+    r"|\b(?:I|we) (?:wrote|said|mentioned) earlier\b"
+)
 
 
 @dataclass
@@ -56,6 +75,9 @@ class _Unit:
     shingles: set[tuple[str, ...]]
     block_index: int
     single: bool  # the only sentence of its block: a pull-quote paragraph can look like this
+    section: tuple[int, int]  # (offset, level) of the heading the sentence sits under; (-1, 0): none
+    slots: tuple[str, ...]  # code spans and link targets: what a templated sentence varies
+    labelled: bool  # its block opens with a field label ("Progress: ..."): a templated section
 
 
 def _shingles(words: list[str]) -> set[tuple[str, ...]]:
@@ -100,7 +122,11 @@ class _Blocks:
     def __init__(self, doc: Document):
         self.doc = doc
         self.blocks: list[Block] = []
+        self.sections: list[tuple[int, int]] = []  # per block: the heading it sits under
         self._units: dict[int, tuple[list[_Unit], dict[tuple[str, ...], int]]] = {}
+
+    def _labelled(self, index: int) -> bool:
+        return bool(FIELD_LABEL.match(prose_text(self.doc, self.blocks[index]).strip()))
 
     def units(self, index: int) -> tuple[list[_Unit], dict[tuple[str, ...], int]]:
         """Sentence units of block ``index`` and a table from shingle to its first unit."""
@@ -113,7 +139,10 @@ class _Blocks:
                 words = _words(sentence.text)
                 if len(words) < MIN_WORDS:
                     continue
-                unit = _Unit(sentence, words, _shingles(words), index, len(found) == 1)
+                unit = _Unit(
+                    sentence, words, _shingles(words), index, len(found) == 1, self.sections[index],
+                    _slots(self.doc, sentence), self._labelled(index),
+                )
                 for shingle in unit.shingles:
                     table.setdefault(shingle, len(units))
                 units.append(unit)
@@ -121,7 +150,15 @@ class _Blocks:
         return cached
 
 
-def repeats(doc: Document) -> list[tuple[Sentence, Sentence, int]]:
+def _slots(doc: Document, sentence: Sentence) -> tuple[str, ...]:
+    return tuple(
+        doc.text[i.start : i.end]
+        for i in sentence.block.inlines
+        if i.kind in SLOT_INLINES and sentence.start <= i.start < sentence.end
+    )
+
+
+def repeats(doc: Document, scope: str = "prose") -> list[tuple[Sentence, Sentence, int]]:
     """(repeat, first occurrence, block index of the repeat) for each block with a repeat.
 
     Each prose block's word shingles go into one table mapping a shingle to the first block
@@ -134,20 +171,28 @@ def repeats(doc: Document) -> list[tuple[Sentence, Sentence, int]]:
     table = _Blocks(doc)
     found: list[tuple[Sentence, Sentence, int]] = []
     quoted_once: set[tuple[int, int]] = set()
+    skipped = SKIPPED_KINDS if scope == "all" else SKIPPED_KINDS | STRUCTURED_KINDS
+    section = (-1, 0)
+    titled = False  # the first H1 is the title; it opens no section
     for block in doc.blocks:
-        if not block.is_prose or block.kind in SKIPPED_KINDS or block.headline:
+        if block.kind == "heading" and not block.headline:
+            if block.level >= 2 or titled:
+                section = (block.start, block.level)
+            titled = titled or block.level == 1
+        if not block.is_prose or block.kind in skipped or block.headline:
             continue
         words = _words(prose_text(doc, block))
         if len(words) < MIN_WORDS:
             continue
         number = len(table.blocks)
         table.blocks.append(block)
+        table.sections.append(section)
         shingles = _shingles(words)
         common = index.keys() & shingles
         if len(common) >= MIN_SHARED:
             counts = Counter(index[s] for s in common).most_common(CANDIDATES)
             candidates = [b for b, shared in counts if shared >= MIN_SHARED]
-            match = _match(table, number, candidates, quoted_once) if candidates else None
+            match = _match(table, number, candidates, quoted_once, scope) if candidates else None
             if match is not None:
                 found.append((match[0].sentence, match[1].sentence, number))
         index.update(dict.fromkeys(shingles - common, number))
@@ -155,7 +200,7 @@ def repeats(doc: Document) -> list[tuple[Sentence, Sentence, int]]:
 
 
 def _match(
-    table: _Blocks, number: int, candidates: list[int], quoted_once: set[tuple[int, int]]
+    table: _Blocks, number: int, candidates: list[int], quoted_once: set[tuple[int, int]], scope: str
 ) -> tuple[_Unit, _Unit] | None:
     """The first sentence of block ``number`` that repeats a sentence of a candidate block."""
     units, _ = table.units(number)
@@ -168,19 +213,48 @@ def _match(
             for position, shared in counts.most_common(CANDIDATES):
                 if shared < MIN_SHARED:
                     break
-                if _repeats(unit, others[position], shared, (candidate, position), quoted_once):
-                    return unit, others[position]
+                other = others[position]
+                if scope != "all" and _structured(unit, other):
+                    continue
+                if _repeats(unit, other, shared, (candidate, position), quoted_once, scope):
+                    return unit, other
     return None
 
 
+def _structured(unit: _Unit, other: _Unit) -> bool:
+    """A repeat the document's structure explains: the same passage under two parallel headings
+    (one paragraph per release line, CVE or project), a sentence template whose code or link
+    varies ("See the [slides](a.slide)", "See the [slides](b.slide)"), or a deliberate callback
+    ("Again, ...", "As mentioned earlier, ...")."""
+    parallel = unit.section[1] == other.section[1] and min(unit.section[0], other.section[0]) >= 0
+    if parallel and unit.section != other.section:
+        return True
+    if unit.slots != other.slots and unit.slots and other.slots:
+        return True
+    figures, other_figures = _figures(unit.words), _figures(other.words)
+    if figures != other_figures and figures and other_figures:
+        return True  # "five seconds" and "3.5 seconds": one template, two facts
+    if unit.section != other.section and len(unit.words) < REWRITE_MIN_WORDS:
+        return True  # a short sentence said again in another section: a recap
+    if unit.labelled or other.labelled or FOOTNOTE_MARK in unit.sentence.text:
+        return True
+    return bool(CALLBACK.search(unit.sentence.text))
+
+
+def _figures(words: list[str]) -> list[str]:
+    return sorted(w for w in words if w in NUMBER_WORDS or any(c.isdigit() for c in w))
+
+
 def _repeats(
-    unit: _Unit, other: _Unit, shared: int, key: tuple[int, int], quoted_once: set[tuple[int, int]]
+    unit: _Unit, other: _Unit, shared: int, key: tuple[int, int], quoted_once: set[tuple[int, int]], scope: str
 ) -> bool:
     shorter, longer = sorted((len(unit.words), len(other.words)))
     if shorter / longer < LENGTH_RATIO:
         return False
     run = _longest_run(unit.words, other.words)
     verbatim = shared / len(unit.shingles) >= VERBATIM
+    if not verbatim and scope != "all" and unit.section != other.section:
+        return False  # a summary restating another section in new words is how articles are built
     if not verbatim and not _rewrite(unit.words, other.words, run.size):
         return False
     if _pull_quote(unit, other, run.a, run.b, run.size) and key not in quoted_once:
@@ -213,7 +287,7 @@ def _pull_quote(unit: _Unit, other: _Unit, at: int, at_other: int, size: int) ->
 def _rewrite(words: list[str], original: list[str], run: int) -> bool:
     """A reworded repeat: a long verbatim run and most content words kept, in a sentence that is
     not merely built on the same template (same opening words, one slot changed)."""
-    if _opener(words) == _opener(original):
+    if _opener(words) == _opener(original) or min(len(words), len(original)) < REWRITE_MIN_WORDS:
         return False
     mine, theirs = _content(words), _content(original)
     if not mine or len(mine & theirs) / len(mine) < REWRITE_CONTENT:
@@ -227,12 +301,19 @@ class RepeatedPassage(Rule):
     """A sentence or paragraph that repeats an earlier one verbatim or nearly so.
 
     **What it flags**: a sentence of eight words or more whose word sequence repeats an earlier
-    sentence of the article (at least 80% of its four-word shingles), or rewrites one: a run of
-    six or more words in common and most of the content words kept. Reported at the repeat,
-    naming the line of the first occurrence; a run of repeated paragraphs is one finding.
-    Not flagged: a pull quote (a block quote repeating the body), short stock sentences ("He
-    declined to comment."), sentences built on one template ("Goals: ..." in every section),
-    and a sentence restating its neighbour in the same paragraph.
+    sentence of the article (at least 80% of its four-word shingles), or rewrites one: both
+    sentences fifteen words or more, a run of eight or more words in common and most of the
+    content words kept, within one section. Reported at the repeat, naming the line of the
+    first occurrence; a run of repeated paragraphs is one finding. Not flagged: a pull quote (a
+    block quote repeating the body), short stock sentences ("He declined to comment."),
+    sentences built on one template ("Goals: ..." in every section), and a sentence restating
+    its neighbour in the same paragraph. Structured documents repeat on purpose, so by default
+    these are not repeats either: list items and footnotes (release notes, event calendars,
+    summary bullets), tables, a passage under two different headings of one level (one
+    paragraph per release line, CVE or project), a block that opens with a field label
+    ("Progress: ..."), a sentence template whose code spans, links or figures differ ("`--offline`
+    stops ..." / "`--frozen` stops ..."), a short sentence said again in another section (a
+    recap), and a deliberate callback ("Again, ...", "As mentioned earlier, ...").
 
     **Why it matters**: scraped and machine-rewritten articles repeat themselves: a closing
     paragraph that restates an earlier one, a block pasted twice. Readers notice and trust the
@@ -264,15 +345,21 @@ class RepeatedPassage(Rule):
 
     **Fix**: delete the repeat or merge the two passages. No automatic fix: which copy to keep
     is an editorial decision.
+
+    **Options**: ``repeated-passage-scope = "all"`` compares every prose block, list items
+    included, across all sections (the structure exemptions above off); the default ``"prose"``
+    compares running prose as described.
     """
 
     code = "NL203"
     name = "repeated-passage"
     severity = Severity.WARNING
+    options: ClassVar[Mapping[str, Any]] = {"repeated-passage-scope": SCOPES}
 
     def check(self, doc: Document, ctx: Context) -> None:
         reported_blocks: set[int] = set()
-        for repeat, original, block_index in repeats(doc):
+        scope = ctx.option("repeated-passage-scope") or "prose"
+        for repeat, original, block_index in repeats(doc, scope):
             if block_index in reported_blocks or block_index - 1 in reported_blocks:
                 reported_blocks.add(block_index)  # one finding per repeated paragraph or run
                 continue

@@ -1,10 +1,11 @@
-"""Titles: a headline printed twice in one article, or one title shared by two articles."""
+"""Titles: a headline printed twice, one title shared by two articles, two headlines on one
+article; and the headline words NL204 (headline_case.py) reads."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any, ClassVar
+from typing import Any
 
 from newslint.findings import Severity
 from newslint.lazyre import lazy_compile
@@ -12,8 +13,24 @@ from newslint.packs import load_pack
 from newslint.rule import Context, Position, ProjectContext, Rule
 from newslint.rules.boilerplate import furniture
 from newslint.syntax.nodes import Document, Headline
-from newslint.syntax.prose import prose_text
 from newslint.syntax.text import normalize_words
+
+MIN_REPEATED_TITLE_WORDS = 3
+TITLE_BODY_KINDS = frozenset({"paragraph", "list_item", "block_quote", "table", "code", "html", "references"})
+
+
+def article_title(doc: Document) -> Headline | None:
+    """The article's own title: the front-matter title, else the first H1 or headline line when
+    nothing of the body comes before it. An H1 under a block of text (a metadata header the
+    model does not read as front matter, an intro) is a section heading, not the title: a
+    newsletter's "# Quote of the Week" must not be compared across issues."""
+    title = doc.title
+    if title is None or title.source == "front-matter":
+        return title
+    first_body = next(
+        (b.start for b in doc.blocks if b.kind in TITLE_BODY_KINDS and not b.headline), len(doc.text)
+    )
+    return title if title.start < first_body else None
 
 
 class DuplicateTitle(Rule):
@@ -23,7 +40,11 @@ class DuplicateTitle(Rule):
     an earlier one, case, spacing and punctuation aside; as a project rule, an article whose
     title (front-matter title, else first H1, else first headline line) is the title of
     another article checked in the same run. A front-matter title equal to the first H1 is the
-    ordinary Markdown convention, not a duplicate.
+    ordinary Markdown convention, not a duplicate. A section heading (H2 and below) that repeats
+    a title of three words or more is the headline pasted again, typically at the end of a
+    scraped body. Across articles only titles count (front matter, or an H1 or headline line
+    with nothing of the body above it), never section headings: a newsletter's recurring
+    "Quote of the Week" section is not a title.
 
     **Why it matters**: a headline printed twice is scrape or template residue that readers
     notice first; two articles with one title collide in indexes, feeds and search results.
@@ -69,6 +90,24 @@ class DuplicateTitle(Rule):
             elif headline is not exempt:
                 line, _ = doc.position(first.start)
                 ctx.report(headline.start, headline.end, f"headline repeats line {line}")
+        self._check_section_headings(doc, ctx)
+
+    @staticmethod
+    def _check_section_headings(doc: Document, ctx: Context) -> None:
+        """A lower-level heading that repeats the title: the headline pasted again as a section
+        heading, often at the end of a scraped body."""
+        title = article_title(doc)
+        if title is None:
+            return
+        key = normalize_words(HEADLINE_PREFIX.sub("", title.text.strip()))
+        if len(key.split()) < MIN_REPEATED_TITLE_WORDS:
+            return  # "Overview", "Rust 1.54": a short title may name a section too
+        line, _ = doc.position(title.start)
+        for block in doc.blocks:
+            if block.kind != "heading" or block.level < 2 or block.headline or block.start <= title.start:
+                continue
+            if normalize_words(doc.text[block.content_start : block.content_end]) == key:
+                ctx.report(block.content_start, block.content_end, f"heading repeats the headline at line {line}")
 
     @staticmethod
     def _front_matter_h1_pair(headlines: list[Headline]) -> Headline | None:
@@ -80,7 +119,7 @@ class DuplicateTitle(Rule):
         return None
 
     def facts(self, doc: Document, ctx: Context) -> Any:
-        title = doc.title
+        title = article_title(doc)
         if title is None or not normalize_words(title.text):
             return None
         where = ctx.position(title.start, title.end)
@@ -106,7 +145,12 @@ class DuplicateTitle(Rule):
 
 BODY_KINDS = frozenset({"paragraph", "list_item", "block_quote", "table"})
 KICKER_MAX_WORDS = 4  # "Real-Time Updates: Ukraine Conflict": a label and a topic, no news
-SITE_SUFFIX = lazy_compile(r"\s+[-\u2013\u2014|]\s+(?P<site>[^-\u2013\u2014|]{2,40})$")
+# "_(Update 7-March-2021)_ ...", "[Video] ...", "(Photos) ...": a note set before the headline.
+HEADLINE_PREFIX = lazy_compile(r"^(?:[_*]{0,2}[(\[][^()\[\]\n]{1,60}[)\]][_*]{0,2}\s+)+(?=\S)")
+# The site's name may hold a hyphen inside a word ("Russia-Ukraine war News | Al Jazeera").
+SITE_SUFFIX = lazy_compile(
+    r"\s+[-\u2013\u2014|]\s+(?P<site>(?:[^-\u2013\u2014|]|(?<=\w)[-\u2013\u2014](?=\w)){2,40})$"
+)
 
 
 @lru_cache(maxsize=32)
@@ -129,9 +173,11 @@ def headline_text(headline: Headline, labels: frozenset[str]) -> str | None:
     A kicker is a headline line that is a known label ("World News", "Analysis"), a label and a
     colon before a short topic ("Real-Time Updates: Ukraine Conflict"), or a line of at most
     three words set directly over a longer headline line. "Analysis: Why the ceasefire failed"
-    is a headline with a label in front: its text after the colon is the headline.
+    is a headline with a label in front: its text after the colon is the headline. A note in
+    brackets before the headline ("[Video]", "_(Update 7 March)_") is not part of it.
     """
     text = _without_site(headline.text) if headline.source == "front-matter" else headline.text
+    text = str(HEADLINE_PREFIX.sub("", text.strip()))
     key = normalize_words(text)
     if not key or key in labels:
         return None
@@ -156,10 +202,13 @@ def title_zone(doc: Document, ctx: Context) -> list[tuple[Headline, str]]:
         if (h.source == "front-matter" or h.start < body) and not table.matches(h.text)
     ]
     kept: list[tuple[Headline, str]] = []
+    has_title = any(h.source == "front-matter" for h in zone)
     for index, headline in enumerate(zone):
         text = headline_text(headline, labels)
         if text is None:
             continue
+        if has_title and headline.source == "heading" and HEADLINE_PREFIX.match(headline.text.strip()):
+            continue  # "# _(Update 7 March)_ Fixes released" under a title: an update notice
         if kept and headline.source == "line" and not _headline_shaped(text):
             continue  # a lead-in ("... touched on:"), a byline or a spec line, not a headline
         following = zone[index + 1] if index + 1 < len(zone) else None
@@ -280,9 +329,22 @@ def headline_words(text: str) -> list[tuple[str, bool]]:
     """(word, starts a segment) for the words whose capitalisation says something: first word
     of the headline or after a colon, dash or question mark marked; quoted speech, numbers,
     acronyms (NATO, U.S.) and mixed-case names (iPhone, McDonald) left out."""
-    words: list[tuple[str, bool]] = []
+    return [(word, starts) for word, starts, _ in headline_tokens(text)]
+
+
+def headline_tokens(text: str) -> list[tuple[str, bool, bool]]:
+    """(word, starts a segment, first counted word of a new segment) for ``headline_words``.
+
+    The third value marks a segment boundary even when the word that opened the segment was
+    left out (a quote opening the second sentence: 'Strike Over Pay. "We are tired," say nurses').
+    A capitalised word right after a quoted title ("'The Long Winter' Season 3 ...") may belong
+    to that title, and a word with a dot, slash or underscore inside (web.go) is an identifier:
+    both are left out."""
+    words: list[tuple[str, bool, bool]] = []
     segment_start = True
+    boundary = True
     quoted = False
+    after_quote = False
     for match in TOKEN.finditer(text):
         token = match.group()
         opens = token[0] in OPEN_QUOTES
@@ -290,140 +352,28 @@ def headline_words(text: str) -> list[tuple[str, bool]]:
         if opens and not (closes and len(token) > 1):
             quoted = True
         inside = quoted or opens
+        closed_here = closes and (quoted or opens)
         if closes and quoted:
             quoted = False
         word = EDGE.sub("", token).split("-")[0]
         starts = segment_start or token[0] == "("
-        segment_end = token.endswith(SEGMENT_END) or token in ("-", "\u2013", "\u2014", "|")
+        core = token.rstrip(CLOSE_QUOTES + ")]")  # 'exhausted."' ends a sentence too
+        segment_end = core.endswith(SEGMENT_END) or token in ("-", "\u2013", "\u2014", "|")
         segment_start = segment_end
+        follows_quote, after_quote = after_quote, closed_here
+        opens_segment, boundary = boundary, boundary or segment_end  # until a word is kept
         if inside or not word or (not token[0].isalpha() and token[0] not in "([") or any(
             c.isdigit() for c in word
         ):
             continue
         if len(word) > 1 and (word.isupper() or any(c.isupper() for c in word[1:])):
             continue
-        words.append((word, starts))
+        if IDENTIFIER.search(word) or (follows_quote and word[0].isupper()):
+            continue
+        words.append((word, starts, opens_segment))
+        boundary = segment_end
     return words
 
 
-def _body_usage(doc: Document) -> tuple[set[str], set[str]]:
-    """Words the body writes in lowercase, and words it capitalises, mid-sentence."""
-    cached = doc.cache.get("titles:body-usage")
-    if cached is None:
-        lower: set[str] = set()
-        capital: set[str] = set()
-        for block in doc.blocks:
-            if block.kind not in BODY_KINDS or block.headline:
-                continue
-            for word in BODY_WORD.findall(prose_text(doc, block)):
-                (capital if word[0].isupper() else lower).add(word.casefold())
-        cached = doc.cache["titles:body-usage"] = (lower, capital)
-    return cached  # type: ignore[no-any-return]
-
-
-class HeadlineCapitalization(Rule):
-    """A headline that mixes title case and sentence case.
-
-    **What it flags**: a headline (front-matter title, H1 or headline line of the title zone)
-    written mostly in title case with a content word left lowercase ("Mayor Rejects Budget
-    Despite protests"), or in sentence case with a common word capitalised ("Council
-    approves New budget"). Neutral either way: the first word and the first word after a colon,
-    dash or question mark, small words (articles, conjunctions, prepositions, name particles),
-    acronyms (NATO, U.S.), mixed-case names (iPhone), numbers, quoted words, and proper names:
-    a capitalised word the article's body also capitalises mid-sentence, and never writes in
-    lowercase, is a name, so "Biden meets Xi in San Francisco" is sentence case. All-capital
-    headlines and kickers are not checked. Without a house style, a headline is mixed when its
-    capitalised words outnumber its lowercase ones and come first, yet some are lowercase
-    (lowercase words before a capitalised run read as sentence case ending in a name), or when
-    a word the body writes in lowercase is capitalised in an otherwise sentence-case headline.
-
-    **Why it matters**: a headline half in one style is a typo readers see first, and often the
-    mark of a machine rewrite.
-
-    **Example**:
-
-    ```text
-    Mayor Rejects Harbour Budget Despite protests
-
-    The mayor rejected the harbour budget on Monday.
-    ```
-
-    "protests" is lowercase in a title-case headline. Not flagged: an acronym in sentence case.
-
-    ```text
-    NATO allies agree to raise defence spending
-
-    NATO allies agreed on Monday to raise defence spending.
-    ```
-
-    **Fix**: rewrite the headline in one style. No automatic fix: a word that looks like a name
-    may be one.
-
-    **Options**: ``headline-case = "title"`` or ``"sentence"`` checks every headline against
-    that house style instead: in title case every word but small words is capitalised; in
-    sentence case only the first word and names are (a capitalised word is a name unless the
-    body writes it in lowercase; an all-capitalised headline of unknown words is title case).
-    """
-
-    code = "NL204"
-    name = "headline-capitalization"
-    severity = Severity.WARNING
-    options: ClassVar[Mapping[str, type | tuple[type, ...]]] = {"headline-case": str}
-
-    def check(self, doc: Document, ctx: Context) -> None:
-        style = ctx.option("headline-case")
-        if style not in (None, "title", "sentence"):
-            raise ValueError(f"headline-case must be 'title' or 'sentence', not {style!r}")
-        for headline, text in title_zone(doc, ctx):
-            letters = [c for c in text if c.isalpha()]
-            if not letters or all(c.isupper() for c in letters):
-                continue
-            message = self._judge(doc, text, style)
-            if message:
-                ctx.report(headline.start, headline.end, message)
-
-    def _judge(self, doc: Document, text: str, style: str | None) -> str | None:
-        # Each segment ("Call for Testing: Speeding up compilation") may have its own style.
-        segments: list[list[str]] = [[]]
-        for word, start in headline_words(CODE_SPAN.sub(" ", text)):
-            if start and segments[-1]:
-                segments.append([])
-            if not start and len(word) > 2 and word.casefold() not in SMALL_WORDS:
-                segments[-1].append(word)
-        for inner in segments:
-            message = self._judge_segment(doc, inner, style)
-            if message:
-                return message
-        return None
-
-    def _judge_segment(self, doc: Document, inner: list[str], style: str | None) -> str | None:
-        lower = [w for w in inner if w[0].islower()]
-        capital = [w for w in inner if w[0].isupper()]
-        if style == "title":
-            return f"headline is not in title case: {_quote(lower)} lowercase" if lower else None
-        if not capital:
-            return None
-        body_lower, body_capital = _body_usage(doc)
-        names = {w for w in capital if w.casefold() in body_capital and w.casefold() not in body_lower}
-        common = [w for w in capital if w.casefold() in body_lower and w.casefold() not in body_capital]
-        capital = [w for w in capital if w not in names]
-        if style == "sentence":
-            if common or (not lower and len(capital) >= 2):
-                return f"headline is not in sentence case: {_quote(capital)} capitalised"
-            return None
-        # Title case that slips: capitals first, then a lowercase word. When the lowercase words
-        # come first ("Uganda bans Vagina Monologues"), it is sentence case ending in a name.
-        starts_titled = bool(capital) and bool(lower) and inner.index(capital[0]) < inner.index(lower[0])
-        if lower and len(capital) >= 2 and len(capital) > len(lower) and starts_titled:
-            return f"headline mixes title case and sentence case: {_quote(lower)} lowercase"
-        if common and lower and len(lower) >= len(capital):
-            return f"headline mixes title case and sentence case: {_quote(common)} capitalised"
-        return None
-
-
-def _quote(words: list[str]) -> str:
-    shown = ", ".join(f"'{w}'" for w in dict.fromkeys(words))
-    return shown + (" is" if len(set(words)) == 1 else " are")
-
-
-RULES = [DuplicateTitle, ConflictingTitles, HeadlineCapitalization]
+IDENTIFIER = lazy_compile(r"[./_\\]\w")
+RULES = [DuplicateTitle, ConflictingTitles]

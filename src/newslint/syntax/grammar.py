@@ -1,7 +1,7 @@
 """The Lark parsers: block grammars (one token per line) and the inline grammar.
 
-Parsers are built once per process from the ``.lark`` files beside this module (Lark caches
-the built tables on disk, so start-up stays fast).
+Parsers are built once per process from the ``.lark`` files beside this module; their built
+tables ship with the package (see ``syntax.tables``).
 """
 
 from __future__ import annotations
@@ -13,11 +13,14 @@ from typing import ClassVar, Literal
 
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
+from lark.lark import PostLex
+
+from newslint.syntax.tables import load_parser
 
 Format = Literal["markdown", "text"]
 
 
-class _FenceLengths:
+class _FenceLengths(PostLex):
     """Token stream filter: a closing fence must use the opening fence's character and be at
     least as long (CommonMark 4.5). A shorter one is a raw line of the block. Lexing alone
     can't count, so the closing token is retyped here; the grammar stays LALR."""
@@ -51,16 +54,13 @@ def _fence_run(line: str) -> str:
 @cache
 def block_parser(fmt: Format) -> Lark:
     if fmt == "markdown":
-        return Lark.open(
-            "markdown.lark", rel_to=__file__, parser="lalr", lexer="contextual", cache=True,
-            postlex=_FenceLengths(),
-        )
-    return Lark.open("plaintext.lark", rel_to=__file__, parser="lalr", lexer="contextual", cache=True)
+        return load_parser("markdown.lark", postlex=_FenceLengths(), parser="lalr", lexer="contextual")
+    return load_parser("plaintext.lark", parser="lalr", lexer="contextual")
 
 
 @cache
 def inline_parser() -> Lark:
-    return Lark.open("inline.lark", rel_to=__file__, parser="lalr", lexer="basic", cache=True)
+    return load_parser("inline.lark", parser="lalr", lexer="basic")
 
 
 @cache

@@ -184,6 +184,11 @@ class Builder:
         sub = Builder(content.text, self.path, self.format, self.options, inner_kind, self.section, extra)
         sub.walk(parse_blocks(content.text, self.format))
         outer = content.outer
+
+        def line_start(inner: int) -> int:
+            # a block in a container starts where its line does, markers included, as at the top
+            return self.text.rfind("\n", 0, outer(inner)) + 1
+
         for index, block in enumerate(sub.blocks):
             source = sub.sources.get(index)
             if block.is_prose:
@@ -191,7 +196,7 @@ class Builder:
                 source = content.outer_source(inner_text, block.content_start)
             self._add(
                 dataclasses.replace(
-                    block, start=outer(block.start), end=outer(block.end),
+                    block, start=line_start(block.start), end=outer(block.end),
                     content_start=outer(block.content_start), content_end=outer(block.content_end),
                 ),
                 source if block.is_prose else None,

@@ -1,0 +1,254 @@
+"""Headlines against their bodies: a headline must say what the article says (NL305, NL306).
+
+Both rules read the headline's events (``newslint.text.events``: actor, predicate class, target)
+and compare them with the events of the body (``newslint.rules.event_index``). A headline that
+carries its own attribution or hedge ("Kremlin Says ...", "Report: ...", a question, quotation
+marks) or an opinion label is never compared: it does not assert the event in the writer's voice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from newslint.findings import Severity
+from newslint.rule import Context, Rule
+from newslint.rules.event_index import BodyMention, EventIndex, claim_framing, event_index
+from newslint.syntax.nodes import Document, Headline
+from newslint.text.claims import content_keys, default_lexicon
+from newslint.text.events import EventLexicon, Mention, event_lexicon
+from newslint.text.headline_events import headline_mentions, read_headline
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _headlines(doc: Document) -> Iterator[Headline]:
+    """Each distinct headline position once (a plain-text title is listed once per copy)."""
+    seen: set[int] = set()
+    for headline in doc.headlines:
+        if headline.start not in seen:
+            seen.add(headline.start)
+            yield headline
+
+
+def _asserting_mentions(headline: Headline, lex: EventLexicon, names: frozenset[str]) -> list[Mention]:
+    reading = read_headline(headline.text, lex)
+    if reading.attribution is not None or reading.opinion is not None:
+        return []
+    return headline_mentions(reading.text, lex, names)
+
+
+def _target_relation(headline: Mention, body: Mention) -> bool | None:
+    """True: same target; False: a different one; None: the body's target can't be told."""
+    if not headline.target_classes and not headline.target_keys:
+        return True  # "Minister Resigns": nothing to compare
+    if headline.target_classes and body.target_classes:
+        return bool(headline.target_classes & body.target_classes)
+    if not body.target_keys:
+        return None
+    if headline.target_keys & body.target_keys:
+        return True
+    return False if headline.target_classes or body.target_classes else None
+
+
+def _actor_agrees(index: EventIndex, headline: Mention, body: Mention) -> bool:
+    if body.actor_keys is None or not body.named or headline.actor_keys is None:
+        return True
+    return index.links.same(headline.actor_keys, body.actor_keys)
+
+
+def _describe(body: Mention) -> str:
+    return _quote(f"{body.actor} {body.predicate} {body.target}".strip(), 70)
+
+
+class UnsupportedHeadline(Rule):
+    """A headline states an event the body attributes to someone else, or reports only as a claim.
+
+    **What it flags**: a headline (or the front-matter title) whose event (who did what to what:
+    "Zelensky Rejected Truce") the body tells differently. Predicates are compared by class
+    ("reject", "refuse", "turn down" and "refusal" are one), targets by class ("truce" and
+    "ceasefire") or shared words, actors by name, with the article's own name runs and the
+    capital-for-state aliases joining names of one party ("Ukrainian President Volodymyr
+    Zelensky", "Kremlin" for Russia). Reported when:
+
+    - every body sentence about the same predicate and target names a different actor ("Russia
+      ... refusing a ceasefire" under "Zelensky Rejected Truce"); or
+    - every body sentence about the event reports it only as a claim: hedged ("allegedly",
+      "may"), denied, quoted, or followed by "this could not be independently verified".
+
+    A headline with its own attribution or hedge ("Kremlin Says ...", "Report: ...", "... ?",
+    quotation marks, "Rebels Claim ...") or an opinion label ("Opinion:", "Analysis |") is never
+    flagged; nor is one whose event the body does not mention (see NL306), nor one where the
+    body's actor or target can't be read ("he refused it"). Page labels ("LIVE:", "[Video]")
+    are set aside before the headline is read.
+
+    **Why it matters**: the headline is what most readers see, share and remember. A headline
+    that names the wrong party, or turns a contested claim into a fact, misreports the story
+    even when every body sentence is right.
+
+    **Example**:
+
+    ```text
+    Okafor Vetoes City Budget
+
+    The City Council rejected Mayor Ana Okafor's budget on Tuesday, and she said she would try again.
+    ```
+
+    The body says the council rejected the budget, not the mayor. Not flagged: the body
+    agrees with the headline.
+
+    ```text
+    Okafor Vetoes City Budget
+
+    Mayor Ana Okafor vetoed the council's budget on Tuesday, calling it unaffordable.
+    ```
+
+    **Fix**: rewrite the headline so it says what the body reports, or attribute it ("Council
+    Says ..."). No automatic fix.
+    """
+
+    code = "NL305"
+    name = "unsupported-headline"
+    severity = Severity.WARNING
+
+    def check(self, doc: Document, ctx: Context) -> None:
+        if not doc.headlines:
+            return
+        lex = event_lexicon(tuple(ctx.pack_files))
+        index: EventIndex | None = None
+        for headline in _headlines(doc):
+            if len(headline.text.split()) < 3:
+                continue
+            if index is None:
+                if not _maybe_event(headline.text, lex):
+                    continue
+                index = event_index(doc, lex)
+            for mention in _asserting_mentions(headline, lex, index.names):
+                message = self._judge(doc, ctx, index, mention)
+                if message is not None:
+                    ctx.report(headline.start, headline.end, message)
+                    break
+
+    def _judge(self, doc: Document, ctx: Context, index: EventIndex, headline: Mention) -> str | None:
+        same_predicate = [b for b in index.mentions if b.mention.classes & headline.classes]
+        if not same_predicate:
+            return None
+        related = [(b, _target_relation(headline, b.mention)) for b in same_predicate]
+        same_event = [
+            b for b, relation in related if relation is not False and _actor_agrees(index, headline, b.mention)
+        ]
+        if same_event:
+            if any(relation is None for b, relation in related if b in same_event) and all(
+                relation is None for b, relation in related if b in same_event
+            ):
+                return None  # only "X rejected it": support we can't weigh
+            supporting = [b for b, relation in related if relation is True and b in same_event]
+            framings = [claim_framing(index, b, default_lexicon(tuple(ctx.pack_files))) for b in supporting]
+            if supporting and all(f is not None for f in framings):
+                line, _ = doc.position(supporting[0].sentence.start)
+                return (
+                    f"headline states as fact what the body only reports as a claim "
+                    f"('{_quote(str(framings[0]), 40)}', line {line}); attribute or hedge the headline"
+                )
+            return None
+        if headline.actor_keys is None:
+            return None
+        other = [b for b, relation in related if relation is True and b.mention.named]
+        if not other:
+            return None
+        first = other[0]
+        line, _ = doc.position(first.sentence.start)
+        message = (
+            f"headline gives '{headline.predicate}' to {headline.actor}, but the body says "
+            f"'{_describe(first.mention)}' (line {line})"
+        )
+        own = [b for b, relation in related if relation is False and not _actor_disagrees(index, headline, b)]
+        if own:
+            line, _ = doc.position(own[0].sentence.start)
+            message += f", and '{_describe(own[0].mention)}' (line {line})"
+        return message
+
+
+def _actor_disagrees(index: EventIndex, headline: Mention, body: BodyMention) -> bool:
+    mention = body.mention
+    if mention.actor_keys is None or headline.actor_keys is None:
+        return True
+    return not index.links.same(headline.actor_keys, mention.actor_keys)
+
+
+def _maybe_event(text: str, lex: EventLexicon) -> bool:
+    return any(word.strip(".,:;!?\"'“”‘’()[]").lower() in lex.first_words for word in text.split())
+
+
+class HeadlineWithoutSupport(Rule):
+    """A headline whose event nothing in the body speaks about.
+
+    **What it flags**: a headline (or front-matter title) that states an event with a known
+    predicate ("Rebels Seize Airport") when no body sentence has a predicate of that class and
+    fewer than half of the headline's content words (at least two) occur together in any body
+    sentence. Attributed, hedged and opinion headlines are not checked, nor headlines without
+    a known predicate. Off by default: enable it with ``extend-select = ["NL306"]``.
+
+    **Why it matters**: a headline the story never backs up is either a leftover from another
+    story or a claim the writer added without a source.
+
+    **Example**:
+
+    ```text
+    Rebels Seize Northern Airport
+
+    Talks between the government and the rebels resumed in the capital on Monday.
+    ```
+
+    Not flagged: the body tells the event.
+
+    ```text
+    Rebels Seize Northern Airport
+
+    Rebel fighters captured the northern airport on Monday after a day of fighting.
+    ```
+
+    **Fix**: make the headline say what the article reports, or add the reporting that backs
+    it. No automatic fix.
+    """
+
+    code = "NL306"
+    name = "headline-without-support"
+    severity = Severity.WARNING
+    default_enabled = False
+
+    def check(self, doc: Document, ctx: Context) -> None:
+        if not doc.headlines:
+            return
+        lex = event_lexicon(tuple(ctx.pack_files))
+        index: EventIndex | None = None
+        for headline in _headlines(doc):
+            if not _maybe_event(headline.text, lex):
+                continue
+            if index is None:
+                index = event_index(doc, lex)
+            if not index.sentences:
+                return
+            mentions = _asserting_mentions(headline, lex, index.names)
+            if not mentions:
+                continue
+            classes = frozenset().union(*(m.classes for m in mentions))
+            if any(b.mention.classes & classes for b in index.mentions):
+                continue
+            keys = content_keys(read_headline(headline.text, lex).text)
+            if len(keys) < 3:
+                continue
+            need = max(2, (len(keys) + 1) // 2)
+            if any(len(keys & content_keys(s.text)) >= need for s in index.sentences):
+                continue
+            ctx.report(
+                headline.start,
+                headline.end,
+                f"nothing in the body tells what the headline says ('{_quote(mentions[0].predicate, 30)}'); "
+                "check the headline against the story",
+            )
+
+
+RULES = [UnsupportedHeadline, HeadlineWithoutSupport]

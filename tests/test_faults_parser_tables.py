@@ -1,0 +1,97 @@
+"""The parsers come from tables shipped with the package, never from a cache file in a shared folder."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import subprocess
+import sys
+
+import pytest
+
+from newslint.devtools.build_parsers import requested_parsers
+from newslint.syntax import tables
+
+SAMPLES = {
+    "sample.md": (
+        "---\ntitle: Harbour works\n---\n# Harbour works resume\n\n"
+        "Crews returned on Monday [1], the port said [^a].\n\n"
+        "> A quoted line [2].\n\n- item one\n- item two [3]\n\n```\ncode [9]\n```\n\n<!-- note -->\n\n"
+        "[^a]: The port's statement.\n[site]: https://example.org\n\n## References\n\n1. First\n2. Second\n"
+    ),
+    "sample.txt": "Harbour works resume\n\nCrews returned on Monday [1].\n\nSources\n\n[1] Port statement\n[2] Union\n",
+}
+
+
+def test_every_parser_newslint_uses_is_shipped_and_matches_its_grammar():
+    """Fails after a .lark grammar or the Lark options change until the tables are rebuilt."""
+    requested = requested_parsers()
+    assert requested, "the parser asked for no Lark parser"
+    stale = [g for g, (_options, how) in tables.REQUESTED.items() if how != "shipped"]
+    assert not stale, f"stale parser tables for {stale}: run python -m newslint.devtools.build_parsers"
+
+
+@pytest.mark.parametrize("grammar", sorted(requested_parsers()))
+def test_shipped_tables_parse_exactly_like_a_parser_built_from_the_grammar(grammar):
+    options = requested_parsers()[grammar]
+    shipped = tables.load_parser(grammar, **options)
+    built = tables.build(grammar, options)
+    assert [(t.name, t.pattern.to_regexp(), t.priority) for t in shipped.terminals] == [
+        (t.name, t.pattern.to_regexp(), t.priority) for t in built.terminals
+    ]
+    if grammar == "inline.lark":
+        samples = [line for text in SAMPLES.values() for line in text.splitlines() if line]
+    else:
+        samples = [text for name, text in SAMPLES.items() if (name.endswith(".md")) == (grammar == "markdown.lark")]
+    for text in samples:
+        assert shipped.parse(text) == built.parse(text)
+
+
+def _cli_env(tmp_path) -> dict[str, str]:
+    temp = tmp_path / "tmp"
+    temp.mkdir(exist_ok=True)
+    return dict(os.environ, TMPDIR=str(temp), XDG_CACHE_HOME=str(tmp_path / "cache"), PYTHONIOENCODING="utf-8")
+
+
+class _Planted:
+    """Unpickling this creates the marker file: proof that a planted cache was read."""
+
+    def __init__(self, marker: str):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (open, (self.marker, "w"))
+
+
+def test_a_lark_cache_planted_in_the_temp_folder_is_never_unpickled(tmp_path):
+    env = _cli_env(tmp_path)
+    temp = tmp_path / "tmp"
+    # Let Lark write its cache files where a check run would look for them (same grammar, same options) ...
+    builder = (
+        "import sys, json\nfrom lark import Lark\n"
+        "for path, options in json.loads(sys.argv[1]):\n"
+        "    Lark.open(path, cache=True, **options)\n"
+    )
+    requests = [[str(tables.GRAMMAR_DIR / g), o] for g, o in requested_parsers().items()]
+    subprocess.run([sys.executable, "-c", builder, json.dumps(requests)], env=env, check=True, timeout=60)
+    planted = sorted(temp.glob(".lark_cache_*"))
+    assert planted, "Lark wrote no cache file to plant over"
+    # ... then replace each with another user's pickle.
+    marker = tmp_path / "planted-code-ran"
+    for path in planted:
+        path.write_bytes(b"0\n" + pickle.dumps(_Planted(str(marker))))
+    (tmp_path / "a.md").write_text("# Title\n\nText [1].\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "newslint", "check", "--no-cache", "a.md"],
+                            cwd=tmp_path, env=env, capture_output=True, timeout=60)
+    assert result.returncode in (0, 1), result.stderr
+    assert not marker.exists(), "newslint unpickled a cache file planted in the temp folder"
+
+
+def test_a_check_run_writes_nothing_to_the_shared_temp_folder(tmp_path):
+    env = _cli_env(tmp_path)
+    (tmp_path / "a.md").write_text("# Title\n\nText [1].\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "newslint", "check", "--no-cache", "a.md"],
+                            cwd=tmp_path, env=env, capture_output=True, timeout=60)
+    assert result.returncode in (0, 1), result.stderr
+    assert sorted(p.name for p in (tmp_path / "tmp").iterdir()) == []
