@@ -14,6 +14,16 @@
 (c) NL301 and NL302 findings per 1,000 sentences through the real rules (``lint_text``) on the
     professionally edited news in corpus/news*/ (news, news-notitle, news-pd), with samples to read.
     A weasel-gate check confirms the cheap anchor-word gate never hides a match on CoNLL.
+(d) NL305 on the FNC-1 headline data (data/headlines/dev): an article is predicted ``discuss``
+    when NL305 says its headline states as fact what the body only reports; gold ``discuss`` vs
+    ``agree``. Targets: precision >= 0.80; recall reported. Beside it a naive baseline: the body
+    has a hedge word (``find_hedge`` on any body sentence).
+(e) The headline-hedge detector (``read_headline``: its own attribution or hedge) on the
+    Emergent headlines: precision and recall of ``observing`` (targets 0.85 each).
+(f) Every claims rule (NL104, NL301-NL306) on the real corpus (news, news-pd, ukraine):
+    findings per 10,000 words per rule, and each rule's time beside the parse time and the
+    sentence split the rules share (a rule's time includes any index it builds, as if it ran
+    alone), also on a dense article: the mission's, its body repeated.
 
 Usage: python bench/claims_eval.py [--smoke] [--shared PATH] [--show N]
 """
@@ -38,9 +48,14 @@ except ModuleNotFoundError:  # running from a checkout without an install
 
 from newslint.config import Config  # noqa: E402
 from newslint.engine import lint_text  # noqa: E402
+from newslint.registry import default_registry  # noqa: E402
+from newslint.rule import Context  # noqa: E402
+from newslint.rules.event_index import body_sentences  # noqa: E402
 from newslint.syntax.parser import parse  # noqa: E402
 from newslint.syntax.prose import all_sentences  # noqa: E402
-from newslint.text.claims import default_lexicon, find_attribution, find_weasels  # noqa: E402
+from newslint.text.claims import default_lexicon, find_attribution, find_hedge, find_weasels  # noqa: E402
+from newslint.text.events import event_lexicon  # noqa: E402
+from newslint.text.headline_events import read_headline  # noqa: E402
 from newslint.text.sentences import split_sentences  # noqa: E402
 
 _PTB = [
@@ -245,6 +260,150 @@ def eval_gate(shared: Path, smoke: bool) -> None:
     print(f"(a) weasel gate: {missed} of {checked} sentences differ with the gate off (must be 0)")
 
 
+def eval_headlines(shared: Path, smoke: bool, show: int) -> None:
+    folder = shared / "data/headlines/dev"
+    labels = folder / "labels.csv"
+    if not labels.is_file():
+        print(f"(d) headlines: no FNC-1 data at {folder}; skipped")
+        return
+    with labels.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    if smoke:
+        rows = rows[::15]
+    config = Config(select=("NL305",))
+    rule = [0, 0, 0]
+    naive = [0, 0, 0]
+    other = 0
+    wrong: list[str] = []
+    for row in rows:
+        text = (folder / row["file"]).read_text(encoding="utf-8")
+        gold = row["label"] == "discuss"
+        findings = lint_text(text, path=row["file"], config=config)
+        predicted = any("only reports" in f.message for f in findings)
+        other += any("only reports" not in f.message for f in findings)
+        doc = parse(text, row["file"])
+        baseline = any(find_hedge(s.text) is not None for s in body_sentences(doc))
+        for tally, pred in ((rule, predicted), (naive, baseline)):
+            if pred and gold:
+                tally[0] += 1
+            elif pred:
+                tally[1] += 1
+            elif gold:
+                tally[2] += 1
+        if predicted and not gold:
+            wrong.append(f"{row['file']}: {findings[0].message}")
+    for label, tally in (("NL305 reports-only", rule), ("naive: body has a hedge", naive)):
+        p, r, f = prf(*tally)
+        print(f"(d) FNC-1 discuss vs agree, {label:24} n={len(rows):3} P={p:.3f} R={r:.3f} F1={f:.3f}")
+    print(f"    target: P >= 0.80 (NL305 other findings on these articles: {other})")
+    for line in wrong[:show]:
+        print("    fp:", line)
+
+
+def eval_emergent(shared: Path, smoke: bool, show: int) -> None:
+    path = shared / "data/headlines/emergent-dev.csv"
+    if not path.is_file():
+        print(f"(e) emergent: no data at {path}; skipped")
+        return
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    lex = event_lexicon()
+    tally = [0, 0, 0]
+    naive = [0, 0, 0]
+    errors: list[str] = []
+    for row in rows:
+        reading = read_headline(row["headline"], lex)
+        predicted = reading.attribution is not None
+        baseline = "?" in row["headline"] or re.search(r"\b(?:says?|said|claims?|reports?)\b", row["headline"], re.I)
+        gold = row["label"] == "observing"
+        for counts, pred in ((tally, predicted), (naive, bool(baseline))):
+            if pred and gold:
+                counts[0] += 1
+            elif pred:
+                counts[1] += 1
+            elif gold:
+                counts[2] += 1
+        if predicted != gold:
+            errors.append(f"{row['label']:9} cue={reading.attribution!r:20} {row['headline'][:100]}")
+    for label, counts in (("read_headline", tally), ("naive: ?/says/claims/reports", naive)):
+        p, r, f = prf(*counts)
+        print(f"(e) Emergent observing, {label:28} n={len(rows)} P={p:.3f} R={r:.3f} F1={f:.3f}")
+    print("    target: P >= 0.85 and R >= 0.85")
+    for line in errors[:show]:
+        print("    err:", line)
+
+
+CLAIM_RULES = ("NL104", "NL301", "NL302", "NL303", "NL304", "NL305", "NL306")
+
+
+def _time_rules(text: str, name: str, timings: dict[str, float]) -> None:
+    registry = default_registry()
+    started = time.perf_counter()
+    doc = parse(text, name)
+    timings["parse"] = timings.get("parse", 0.0) + time.perf_counter() - started
+    started = time.perf_counter()
+    all_sentences(doc)
+    timings["sentences"] = timings.get("sentences", 0.0) + time.perf_counter() - started
+    for code in CLAIM_RULES:
+        rule = registry.get(code)
+        assert rule is not None, code
+        for key in [k for k in doc.cache if not k.startswith(("prose:", "sentences:"))]:
+            del doc.cache[key]
+        ctx = Context(doc=doc, rule=rule)
+        started = time.perf_counter()
+        rule().check(doc, ctx)
+        timings[code] = timings.get(code, 0.0) + time.perf_counter() - started
+
+
+def eval_claims_corpus(shared: Path, smoke: bool, show: int) -> None:
+    folders = [shared / "corpus" / name for name in ("news", "news-pd", "ukraine")]
+    files = sorted(f for folder in folders if folder.is_dir() for f in folder.iterdir() if f.is_file())
+    if not files:
+        print("(f) corpus: no news, news-pd or ukraine folder; skipped")
+        return
+    if smoke:
+        files = files[::25]
+    config = Config(select=CLAIM_RULES)
+    words = 0
+    found: dict[str, list[str]] = {code: [] for code in CLAIM_RULES}
+    timings: dict[str, float] = {}
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        words += len(text.split())
+        for finding in lint_text(text, path=path.name, config=config):
+            found[finding.code].append(f"{path.parent.name}/{path.name}:{finding.line}: {finding.message}")
+        _time_rules(text, path.name, timings)
+    print(f"(f) claims rules on news, news-pd, ukraine: files={len(files)} words={words}")
+    for code in CLAIM_RULES:
+        rate = 1e4 * len(found[code]) / words if words else 0.0
+        print(f"(f) {code}: {len(found[code]):3} findings, {rate:.2f} per 10,000 words, {timings[code] * 1e3:7.1f} ms")
+        for line in found[code][:show]:
+            print("     ", line)
+    total = sum(timings[code] for code in CLAIM_RULES)
+    print(
+        f"(f) parse {timings['parse'] * 1e3:.1f} ms, sentence split (shared by the rules) "
+        f"{timings['sentences'] * 1e3:.1f} ms; all claims rules {total * 1e3:.1f} ms"
+    )
+    mission = shared / "examples/mission/article.txt"
+    if mission.is_file():
+        dense = "\n\n".join([mission.read_text(encoding="utf-8")] + [
+            mission.read_text(encoding="utf-8").split("\n\n", 5)[-1] for _ in range(3 if smoke else 15)
+        ])
+        _time_rules(dense, "dense.txt", {})  # warm-up: patterns compile on first use
+        dense_timings: dict[str, float] = {}
+        rounds = 1 if smoke else 5
+        for _ in range(rounds):
+            _time_rules(dense, "dense.txt", dense_timings)
+        per = {k: v * 1e3 / rounds for k, v in dense_timings.items()}
+        rules = "  ".join(f"{code} {per[code]:.1f}" for code in CLAIM_RULES)
+        total = sum(per[code] for code in CLAIM_RULES)
+        print(
+            f"(f) dense (mission, {len(dense) // 1000} kB): parse {per['parse']:.1f} ms, "
+            f"sentence split {per['sentences']:.1f} ms, "
+            f"claims rules {total:.1f} ms: {rules}"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--smoke", action="store_true", help="a small subset, for CI")
@@ -260,6 +419,9 @@ def main(argv: list[str] | None = None) -> int:
     eval_gate(shared, args.smoke)
     eval_attribution(shared, args.smoke, show)
     eval_corpus(shared, args.smoke, show)
+    eval_headlines(shared, args.smoke, show)
+    eval_emergent(shared, args.smoke, show)
+    eval_claims_corpus(shared, args.smoke, show)
     return 0
 
 

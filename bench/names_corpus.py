@@ -24,7 +24,11 @@ from newslint.config import Config
 from newslint.engine import lint_paths
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
+# ../shared from the repository root; from a worktree under wt/, one level further up
+DEFAULT_CORPUS = next(
+    (p for p in (REPO.parent / "shared" / "corpus", REPO.parent.parent / "shared" / "corpus") if p.is_dir()),
+    REPO.parent / "shared" / "corpus",
+)
 SUFFIXES = (".md", ".txt")
 
 

@@ -22,3 +22,8 @@ def test_claims_eval_smoke_run_prints_every_figure():
     for figure in ("(a) weasels all", "(b) attribution vs PolNeAR", "(c) NL301:", "(c) NL302:"):
         assert figure in out, out
     assert "0 of" in out.split("weasel gate:")[1].split("\n")[0], out
+    for figure in ("(f) NL305:", "(f) dense"):
+        assert figure in out, out
+    if (SHARED / "data" / "headlines" / "dev").is_dir():
+        for figure in ("(d) FNC-1 discuss vs agree, NL305", "(d) FNC-1 discuss vs agree, naive", "(e) Emergent"):
+            assert figure in out, out

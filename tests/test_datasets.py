@@ -194,3 +194,12 @@ def test_datasets_refuse_fix_and_mixing_with_files(tmp_path):
     assert fixing.returncode == 2 and b"--annotate" in fixing.stderr
     missing = run_cli("check", "gone.jsonl", cwd=tmp_path)
     assert missing.returncode == 2 and missing.stderr == b"newslint: gone.jsonl: no such file or directory\n"
+
+
+def test_a_markdown_records_title_finding_counts_columns_in_the_title(tmp_path):
+    text = "## Update\n\nThe bridge reopened on Monday.\n"
+    rows = [{"id": "m1", "title": BRIDGE_TITLE, "text": text}, {"id": "m2", "title": BRIDGE_TITLE, "text": text}]
+    write_jsonl(tmp_path / "news.jsonl", rows)
+    found = findings_of(run_cli("check", "news.jsonl", "--format", "json", "--select", "NL201", cwd=tmp_path))
+    assert [(f["record"], f["field"], f["line"], f["column"], f["end_column"]) for f in found] == [
+        ("m2", "title", 1, 1, len(BRIDGE_TITLE) + 1)]

@@ -309,3 +309,32 @@ def test_word_pattern_matches_exactly_the_listed_words() -> None:
 def test_spelling_words_include_both_sides_of_every_pair(spelling: SpellingVariants) -> None:
     words = spelling.words()
     assert {"colour", "color", "travelled", "traveled"} <= words
+
+
+def test_a_city_s_names_across_languages_are_one_place_with_the_english_exonym_as_house_form():
+    gaz = Gazetteer.load()
+    readings = [gaz.lookup(name) for name in ("Cologne", "Köln", "Kolonia", "KÖLN")]
+    assert all(r is not None for r in readings)
+    assert {r.id for r in readings if r} == {"geonames:2886242"}
+    assert {r.preferred for r in readings if r} == {"Cologne"}
+    assert gaz.geonames_id("geonames:2886242") == 2886242
+
+
+def test_a_city_whose_own_name_is_the_house_form_keeps_its_diacritics():
+    gaz = Gazetteer.load()
+    danzig = gaz.lookup("Danzig")
+    assert danzig is not None and danzig.preferred == "Gdańsk" and not danzig.is_preferred
+
+
+def test_exonyms_of_a_curated_place_join_the_curated_entry():
+    kijow = Gazetteer.load().lookup("Kijów")
+    assert kijow is not None and kijow.id == "kyiv" and kijow.preferred == "Kyiv"
+
+
+def test_former_names_carry_their_era_and_the_current_name():
+    gaz = Gazetteer.load()
+    breslau = gaz.lookup("Breslau")
+    assert breslau is not None and breslau.is_former
+    assert (breslau.preferred, breslau.era) == ("Wrocław", "until 1945")
+    artemivsk = gaz.lookup("Artemivsk")
+    assert artemivsk is not None and (artemivsk.id, artemivsk.era) == ("bakhmut", "1924-2016")

@@ -123,15 +123,22 @@ def test_an_invalid_option_value_is_an_error_naming_the_option(settings):
 
 
 def test_articles_of_one_run_that_spell_a_place_differently_are_reported(tmp_path: Path):
-    (tmp_path / "a.txt").write_text("One\n\nSirens sounded in Kyiv.\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("Two\n\nSirens sounded in Kiev.\n", encoding="utf-8")
-    (tmp_path / "c.txt").write_text("Three\n\nSirens sounded in Kiev and Kyiv.\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("One\n\nSirens sounded in Erbil.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Two\n\nSirens sounded in Arbil.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Three\n\nSirens sounded in Arbil and Erbil.\n", encoding="utf-8")
     findings = [f for f in lint_paths([str(tmp_path)], Config(select=("NL401",))) if f.code == "NL401"]
     across = [f for f in findings if "other articles" in f.message]
     assert [(Path(f.path).name, f.line, f.column) for f in across] == [("b.txt", 3, 19)]
-    assert across[0].message.startswith("Kiev: other articles in this run write Kyiv (")
+    assert across[0].message.startswith("Arbil: other articles in this run write Erbil (")
     within = [f for f in findings if "this article" in f.message]
     assert [Path(f.path).name for f in within] == ["c.txt"]
+
+
+def test_across_a_run_a_spelling_house_style_avoids_is_nl402s_finding_alone(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("One\n\nSirens sounded in Kyiv.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Two\n\nSirens sounded in Kiev.\n", encoding="utf-8")
+    findings = lint_paths([str(tmp_path)], Config(select=("NL401", "NL402")))
+    assert [(Path(f.path).name, f.code) for f in findings] == [("b.txt", "NL402")]
 
 
 def test_one_article_alone_has_no_project_finding():

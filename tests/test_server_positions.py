@@ -73,3 +73,23 @@ def test_unsaved_buffers_get_a_name_that_picks_the_format():
     assert path_of("untitled:Untitled-1", "markdown").endswith("Untitled-1.md")
     assert path_of("untitled:Untitled-2", "plaintext").endswith("Untitled-2.txt")
     assert path_of("file:///tmp/a%20b.md") == "/tmp/a b.md"
+
+
+def test_an_index_updated_around_an_edit_equals_one_built_from_scratch():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    alphabet = st.sampled_from(["a", "b", " ", "\n", "\r", "\r\n", "😀", "é", "\u2028"])
+    texts = st.lists(alphabet, max_size=40).map("".join)
+
+    @settings(max_examples=400, deadline=None)
+    @given(texts, texts, st.integers(0, 60), st.integers(0, 60))
+    def check(text, new, a, b):
+        start, end = sorted((min(a, len(text)), min(b, len(text))))
+        updated = LineIndex(text).replaced(start, end, new)
+        fresh = LineIndex(text[:start] + new + text[end:])
+        assert updated.text == fresh.text
+        assert updated.starts == fresh.starts
+        assert updated.astral == fresh.astral
+
+    check()

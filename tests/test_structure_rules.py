@@ -163,3 +163,9 @@ def test_repeated_passage_scope_all_reports_repeats_under_parallel_headings():
 def test_repeated_passage_scope_is_checked_when_the_config_loads():
     with pytest.raises(ConfigError):
         config_from_table({"repeated-passage-scope": "everything"}, "newslint.toml", ".")
+
+
+def test_a_labelled_status_paragraph_repeated_in_another_section_is_a_template():
+    text = read_article(str(FIXTURES / "NL203" / "field-labels.md"))
+    assert _lint(text, "NL203", path="a.md") == []
+    assert _lint(text, "NL203", path="a.md", **{"repeated-passage-scope": "all"}) == ["9:26 passage repeats line 5"]

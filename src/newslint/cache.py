@@ -155,7 +155,7 @@ class ResultCache:
             return None
 
     def put(self, report: FileReport) -> None:
-        if report.errors or report.text is not None:
+        if report.errors or report.warnings or report.text is not None or report.source is not None:
             return
         stamp = self._stamp(report.path)
         if stamp is None:

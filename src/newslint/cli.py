@@ -17,6 +17,7 @@ import click
 from newslint import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM, as shells report them
 
 
 def _fail(message: str) -> None:
@@ -80,6 +81,8 @@ SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
               help="Datasets: lint in this machine's processes, or on a Dask cluster.")
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="With --engine dask: the scheduler (tcp://HOST:8786); default: a local cluster.")
+@click.option("--max-file-size", metavar="SIZE", default="10MB", show_default=True,
+              help="Skip (with a warning) files larger than this: bytes, or with kB/MB/GB; 0 for no limit.")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -107,10 +110,11 @@ def check(
     annotate: str | None,
     engine: str,
     scheduler: str | None,
+    max_file_size: str,
 ) -> None:
     """Lint articles: files, folders (recursing over *.md, *.markdown, *.txt) or - for stdin."""
     from newslint.config import ConfigError
-    from newslint.engine import InputError, Linter, decode
+    from newslint.engine import InputError, Linter, TooLarge
     from newslint.packs import PackError
     from newslint.registry import RegistryError
     from newslint.report import ReportContext, get_reporter
@@ -123,6 +127,7 @@ def check(
         "ignore": _split(ignore),
     }
     stdin_name = stdin_filename or "-"
+    size_limit = _parse_size(max_file_size)
     try:
         changed = _changed_lines(diff_base) if diff_base else None
 
@@ -132,6 +137,7 @@ def check(
             unsafe_fixes=unsafe_fixes,
             jobs=jobs or (os.cpu_count() or 1),
             cache_dir=None if no_cache else (cache_dir or DEFAULT_CACHE_DIR),  # see newslint.cache
+            max_file_size=size_limit,
         )
         dataset_options: dict[str, Any] = {"text_field": text_field, "title_field": title_field, "id_field": id_field,
                            "markup": markup, "annotate": annotate, "engine": engine, "scheduler": scheduler}
@@ -141,16 +147,22 @@ def check(
 
             result = check_datasets(linter, paths, sources=output_format == "html", **dataset_options)
         else:
-            stdin_text = decode(sys.stdin.buffer.read(), stdin_name) if "-" in paths else None
+            stdin_text = _read_stdin(stdin_name, size_limit) if "-" in paths else None
             result = linter.run(list(paths), stdin_text=stdin_text, stdin_name=stdin_name)
+    except TooLarge as exc:
+        _fail(str(exc))  # stdin over the limit: nothing else was asked for
+        sys.exit(EXIT_ERROR)
     except (ConfigError, PackError, RegistryError, InputError) as exc:
         _fail(str(exc))
         sys.exit(EXIT_ERROR)
+    for warning in result.warnings:
+        _fail(f"warning: {warning}")
 
     if show_diff:
         _print_diff(result.changed)
         _report_errors(result.errors)
         sys.exit(EXIT_ERROR if result.errors else (EXIT_FINDINGS if result.changed else EXIT_CLEAN))
+    written = 0
     if fix:
         for report in result.changed:
             if report.path == stdin_name and stdin_text is not None:
@@ -158,8 +170,11 @@ def check(
             assert report.text is not None
             try:
                 _write_atomically(report.path, report.text, report.bom)
+                written += 1
             except OSError as exc:
-                result.errors.append(f"{report.path}: cannot write fix: {exc.strerror or exc}")
+                report.fixed = 0
+                reason = "file is read-only" if isinstance(exc, ReadOnly) else f"cannot write: {exc.strerror or exc}"
+                result.errors.append(f"{report.path}: {reason}; not fixed")
         stdin_report = next((r for r in result.reports if stdin_text is not None and r.path == stdin_name), None)
         if stdin_report is not None:
             # fixing stdin prints the fixed article, as ruff does
@@ -185,7 +200,7 @@ def check(
         if fix and not quiet and output_format in ("text", "concise"):
             fixed = sum(r.fixed for r in result.reports)
             if fixed:
-                files = len(result.changed)
+                files = written
                 plural = ("s" if fixed != 1 else "", "s" if files != 1 else "")
                 out.write(f"Fixed {fixed} finding{plural[0]} in {files} file{plural[1]}.\n")
     finally:
@@ -200,6 +215,30 @@ def check(
 
 
 DEFAULT_CACHE_DIR = ".newslint_cache"
+SIZE_UNITS = {"": 1, "b": 1, "kb": 1_000, "k": 1_000, "mb": 1_000_000, "m": 1_000_000, "gb": 10**9, "g": 10**9,
+              "kib": 1024, "mib": 1024**2, "gib": 1024**3}
+
+
+def _parse_size(value: str) -> int | None:
+    """'10MB', '500kB', '2048' -> bytes; 0 -> no limit."""
+    import re
+
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", value)
+    unit = match.group(2).lower() if match else ""
+    if match is None or unit not in SIZE_UNITS:
+        raise click.BadParameter(f"{value!r} is not a size such as 10MB, 500kB or 2048",
+                                 param_hint="'--max-file-size'")
+    size = int(float(match.group(1)) * SIZE_UNITS[unit])
+    return size or None
+
+
+def _read_stdin(name: str, limit: int | None) -> str:
+    from newslint.engine import TooLarge, decode
+
+    data = sys.stdin.buffer.read() if limit is None else sys.stdin.buffer.read(limit + 1)
+    if limit is not None and len(data) > limit:
+        raise TooLarge(f"{name}: standard input is larger than --max-file-size; not linted")
+    return decode(data, name)
 
 
 def _datasets(paths: Sequence[str], fixing: bool, options: dict[str, Any]) -> bool:
@@ -260,13 +299,24 @@ def _print_diff(reports: Sequence[Any]) -> None:
             sys.stdout.write(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
 
 
+class ReadOnly(OSError):
+    """The article's write permission bits are all off: its owner wants it left alone (black
+    refuses these too); root could write it anyway, so the bits are read, not os.access."""
+
+
 def _write_atomically(path: str, text: str, bom: bool) -> None:
-    """Write to a temporary file beside the target, then rename: a crash never leaves half a file."""
-    import os
-    import shutil
+    """Write to a temporary file beside the target, then rename: a crash never leaves half a
+    file. A symlink is written through (its target is fixed, the link stays); the file keeps its
+    mode, and its owner and group where this process may set them. A hard-linked file is
+    replaced by a new one: the other names keep the old text."""
+    import stat
     import tempfile
 
-    folder = os.path.dirname(os.path.abspath(path))
+    target = os.path.realpath(path)
+    info = os.stat(target)
+    if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise ReadOnly(path)
+    folder = os.path.dirname(target)
     data = ("\ufeff" + text if bom else text).encode("utf-8")
     handle, temp = tempfile.mkstemp(prefix=".newslint-", suffix=".tmp", dir=folder)
     try:
@@ -274,24 +324,40 @@ def _write_atomically(path: str, text: str, bom: bool) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        shutil.copymode(path, temp)
-        os.replace(temp, path)
+        os.chmod(temp, stat.S_IMODE(info.st_mode))
+        if hasattr(os, "chown") and (info.st_uid, info.st_gid) != _owner_of(temp):
+            for owner, group in ((info.st_uid, info.st_gid), (-1, info.st_gid)):
+                try:
+                    os.chown(temp, owner, group)  # root may give it back; others only their own groups
+                    break
+                except OSError:
+                    continue
+        os.replace(temp, target)
     except BaseException:
-        if os.path.exists(temp):
+        with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
 
 
+def _owner_of(path: str) -> tuple[int, int]:
+    info = os.stat(path)
+    return info.st_uid, info.st_gid
+
+
 def _sources(findings: Sequence[Any], result: Any, stdin_name: str) -> dict[str, str]:
     """The text each finding was made on (after fixes), for source excerpts. Texts aren't kept
-    through a run (memory stays flat on big archives): files with findings are read again."""
+    through a run (memory stays flat on big archives): files with findings are read again,
+    except those that can't be (a FIFO, /dev/stdin), whose reports keep their text."""
     from newslint.engine import InputError, read_article
 
     fixed = {r.path: r.text for r in result.reports if r.text is not None}
+    kept = {r.path: r.source for r in result.reports if r.source is not None}
     sources: dict[str, str] = {}
     for path in dict.fromkeys(f.path for f in findings):
         if path in fixed:
             sources[path] = fixed[path]
+        elif path in kept:
+            sources[path] = kept[path]
         elif path == stdin_name and result.stdin_text is not None:
             sources[path] = result.stdin_text
         else:
@@ -394,14 +460,50 @@ def _registry_or_exit(factory: Any) -> Any:
         sys.exit(EXIT_ERROR)
 
 
+class Stopped(BaseException):
+    """SIGINT or SIGTERM, raised wherever the process is: a --fix write in progress removes its
+    temporary file on the way out. A BaseException, so no rule's error handler swallows it, and
+    not KeyboardInterrupt, which click reports with its own 'Aborted!'."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop(signum: int, frame: Any) -> None:
+    raise Stopped(signum)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
+    import signal
+
+    for name in ("SIGINT", "SIGTERM"):
+        with contextlib.suppress(ValueError, AttributeError, OSError):  # not the main thread; Windows
+            signal.signal(getattr(signal, name), _stop)
     try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="newslint", standalone_mode=True)
+        status = cli.main(args=list(argv) if argv is not None else None, prog_name="newslint",
+                          standalone_mode=False)
     except SystemExit:
         raise
-    except KeyboardInterrupt:
-        _fail("interrupted")
+    except click.UsageError as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError" and exc.ctx is not None:  # plain "newslint": the help
+            click.echo(exc.ctx.get_help(), err=True)
+            sys.exit(EXIT_ERROR)
+        # one line, as for every other error (click's own format takes three)
+        hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
+        _fail(" ".join(exc.format_message().split()) + hint)
         sys.exit(EXIT_ERROR)
+    except click.ClickException as exc:
+        _fail(" ".join(exc.format_message().split()))
+        sys.exit(EXIT_ERROR)
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        _fail("interrupted")
+        sys.exit(EXIT_INTERRUPTED)
+    except Stopped as stop:
+        terminated = stop.signum == getattr(signal, "SIGTERM", None)
+        _fail("terminated" if terminated else "interrupted")
+        sys.exit(EXIT_TERMINATED if terminated else EXIT_INTERRUPTED)
     except Exception as exc:
         _fail(f"internal error: {type(exc).__name__}: {exc}")
         sys.exit(EXIT_ERROR)
+    sys.exit(status if isinstance(status, int) else EXIT_CLEAN)

@@ -13,7 +13,6 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -222,18 +221,58 @@ def load_config_file(path: Path) -> Config | None:
     return config_from_table(table, source, str(path.parent.resolve()))
 
 
-@lru_cache(maxsize=4096)
+# folder -> the config that governs it. Filled for every folder a lookup passes through, so a
+# walk down a tree thousands of folders deep looks at each folder once, not once per descendant.
+_GOVERNING: dict[str, Config] = {}
+
+
 def config_for_directory(directory: str) -> Config:
-    """Closest config at or above a folder; defaults (rooted at the folder) if none."""
-    folder = Path(directory).resolve()
-    for candidate in (folder, *folder.parents):
-        for name in CONFIG_FILES:
-            path = candidate / name
-            if path.is_file():
-                config = load_config_file(path)
-                if config is not None:
-                    return config
-    return Config(root=str(Path.cwd()))
+    """Closest config at or above a folder, as the path names it (a folder reached through a
+    symlink finds the configs above the link); defaults (rooted at the current folder) if none.
+    Not resolved: resolving a path thousands of folders deep costs a system call per level."""
+    folder = os.path.abspath(directory)
+    passed: list[str] = []
+    found: Config | None = None
+    while True:
+        known = _GOVERNING.get(folder)
+        if known is not None:
+            found = known
+            break
+        passed.append(folder)
+        found = _own_config(folder)
+        parent = os.path.dirname(folder)
+        if found is not None or parent == folder:
+            break
+        folder = parent
+    if found is None:
+        found = Config(root=str(Path.cwd()))
+    for seen in passed:
+        _GOVERNING[seen] = found
+    return found
+
+
+def clear_config_cache() -> None:
+    """Forget the configs found (a long-lived process whose config files changed)."""
+    _GOVERNING.clear()
+
+
+def _own_config(folder: str) -> Config | None:
+    for name in CONFIG_FILES:
+        path = Path(folder) / name
+        if _is_file(path):
+            config = load_config_file(path)
+            if config is not None:
+                return config
+    return None
+
+
+def _is_file(path: Path) -> bool:
+    """False for a file in a folder this user may not search (mode 000, lost+found): that
+    folder is skipped by the walk, and must not abort it here first."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def config_for_path(path: str) -> Config:

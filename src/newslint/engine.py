@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,49 +38,98 @@ def decode(data: bytes, path: str) -> str:
         ) from None
 
 
-def read_article(path: str) -> str:
-    return read_article_with_bom(path)[0]
+def read_article(path: str, max_bytes: int | None = None) -> str:
+    return read_article_with_bom(path, max_bytes)[0]
 
 
-def read_article_with_bom(path: str) -> tuple[str, bool]:
-    """The decoded text, and whether the file starts with a UTF-8 byte-order mark (kept on --fix)."""
+class TooLarge(InputError):
+    """A file over the size limit: skipped with a warning, not an error."""
+
+
+def read_article_with_bom(path: str, max_bytes: int | None = None) -> tuple[str, bool]:
+    """The decoded text, and whether the file starts with a UTF-8 byte-order mark (kept on --fix).
+    At most ``max_bytes`` are read, so /dev/zero or a 48 MB dump costs nothing."""
     try:
         with open(path, "rb") as handle:
-            data = handle.read()
+            data = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file or directory") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if max_bytes is not None and len(data) > max_bytes:
+        raise TooLarge(f"{path}: larger than --max-file-size ({_size(max_bytes)}); skipped")
     return decode(data, path), data.startswith(b"\xef\xbb\xbf")
 
 
-def iter_article_paths(paths: Iterable[str], errors: list[str]) -> Iterator[str]:
-    """Files as given, folders recursively (article suffixes only, excluded paths skipped)."""
-    for path in paths:
-        if os.path.isdir(path):
-            yield from _walk(path)
-        elif os.path.exists(path):
-            yield path
-        else:
-            errors.append(f"{path}: no such file or directory")
+def _size(count: int) -> str:
+    return f"{count / 1e6:g} MB" if count >= 1_000_000 else f"{count:,} bytes"
 
 
-def _walk(folder: str) -> Iterator[str]:
-    config = config_for_path(os.path.join(folder, "_"))
-    if config.is_excluded(folder) and os.path.abspath(folder) != os.path.abspath("."):
-        return
+def is_regular_file(path: str) -> bool:
     try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        return stat.S_ISREG(os.stat(path).st_mode)
     except OSError:
+        return False
+
+
+def iter_article_paths(paths: Iterable[str], errors: list[str], warnings: list[str] | None = None) -> Iterator[str]:
+    """Files as given, folders walked (article suffixes only, excluded paths skipped). A file
+    named on the command line is read whatever it is (a FIFO, /dev/stdin); in folders only
+    regular files and symlinks are, and unreadable subfolders are skipped with a warning."""
+    for path in paths:
+        try:
+            info = os.stat(path)
+        except FileNotFoundError:
+            errors.append(f"{path}: no such file or directory")
+            continue
+        except OSError as exc:
+            errors.append(f"{path}: cannot read: {exc.strerror or exc}")
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            yield from _walk(path, errors, warnings if warnings is not None else errors)
+        else:
+            yield path
+
+
+def _walk(root: str, errors: list[str], warnings: list[str]) -> Iterator[str]:
+    """Depth first in name order, without recursion (a folder tree may be thousands deep)."""
+    if config_for_path(os.path.join(root, "_")).is_excluded(root) and os.path.abspath(root) != os.path.abspath("."):
         return
-    for entry in entries:
+    pending: list[tuple[str, Config, Iterator[os.DirEntry[str]]]] = []
+
+    def enter(folder: str) -> None:
+        try:
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda e: e.name)
+        except OSError as exc:
+            (errors if folder == root else warnings).append(
+                f"{folder}: cannot read folder: {exc.strerror or exc}; skipped")
+            return
+        pending.append((folder, config_for_path(os.path.join(folder, "_")), iter(entries)))
+
+    enter(root)
+    while pending:
+        folder, config, entries = pending[-1]
+        entry = next(entries, None)
+        if entry is None:
+            pending.pop()
+            continue
         path = os.path.join(folder, entry.name) if folder != "." else entry.name
-        if entry.is_dir(follow_symlinks=False):
+        try:
+            is_folder = entry.is_dir(follow_symlinks=False)  # folder symlinks are not followed: no loops
+            article = not is_folder and entry.name.lower().endswith(ARTICLE_SUFFIXES)
+            special = article and not entry.is_symlink() and not entry.is_file(follow_symlinks=False)
+        except OSError:
+            continue
+        if is_folder:
             if not config_for_path(os.path.join(path, "_")).is_excluded(path):
-                yield from _walk(path)
-        elif entry.name.lower().endswith(ARTICLE_SUFFIXES) and not config.is_excluded(path):
+                enter(path)
+        elif special:
+            # a FIFO or device named like an article would block the run or never end
+            warnings.append(f"{path}: not a regular file; skipped")
+        elif article and not config.is_excluded(path):
             yield path
 
 
@@ -98,12 +148,15 @@ class FileReport:
     bom: bool = False
     fixed: int = 0  # findings fixed
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    source: str | None = None  # the text, kept only when the file can't be read twice (a FIFO)
 
 
 @dataclass
 class RunResult:
     findings: list[Finding] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     files: int = 0
     reports: list[FileReport] = field(default_factory=list)
     stdin_text: str | None = None
@@ -114,6 +167,7 @@ class RunResult:
 
 
 MAX_FIX_ROUNDS = 10
+DEFAULT_MAX_FILE_SIZE = 10_000_000  # bytes; a bigger "article" is a dump committed by mistake
 PARALLEL_MIN_FILES = 64  # below this, starting workers costs more than it saves
 
 
@@ -129,6 +183,7 @@ class Linter:
         unsafe_fixes: bool = False,
         jobs: int = 1,
         cache_dir: str | None = None,
+        max_file_size: int | None = DEFAULT_MAX_FILE_SIZE,
     ):
         self.registry = registry or default_registry()
         self.fixed_config = config
@@ -136,6 +191,7 @@ class Linter:
         self.fix = fix
         self.unsafe_fixes = unsafe_fixes
         self.jobs = max(1, jobs)
+        self.max_file_size = max_file_size
         self.cache_dir = None if fix else cache_dir  # fixing must read and write the real files
         self.instances: dict[str, Rule] = {}
         self._overridden: dict[int, tuple[Config, Config]] = {}
@@ -210,10 +266,15 @@ class Linter:
     def lint_path(self, path: str) -> FileReport:
         """Read and lint one file; an unreadable file is a report with one error."""
         try:
-            text, bom = read_article_with_bom(path)
+            text, bom = read_article_with_bom(path, self.max_file_size)
+        except TooLarge as exc:
+            return FileReport(path, [], FileSuppressions(path), frozenset(), warnings=[str(exc)])
         except InputError as exc:
             return FileReport(path, [], FileSuppressions(path), frozenset(), errors=[str(exc)])
-        return self.lint_file(text, path, bom)
+        report = self.lint_file(text, path, bom)
+        if report.findings and not is_regular_file(path):
+            report.source = text  # the text reporter shows excerpts: a FIFO can't be read again
+        return report
 
     def finish(self, reports: Sequence[FileReport], errors: list[str], in_order: bool = False) -> list[Finding]:
         """Project rules over the run's facts, then suppressions and unused-suppression findings.
@@ -253,7 +314,7 @@ class Linter:
     def run(self, paths: Sequence[str], stdin_text: str | None = None, stdin_name: str = "-") -> RunResult:
         result = RunResult(stdin_text=stdin_text)
         files: list[str] = []
-        for path in self._inputs(paths, result.errors):
+        for path in self._inputs(paths, result.errors, result.warnings):
             if path is None:
                 assert stdin_text is not None
                 result.reports.append(self.lint_file(stdin_text, stdin_name))
@@ -262,8 +323,9 @@ class Linter:
         result.reports.extend(self._lint_files(files))
         for report in result.reports:
             result.errors.extend(report.errors)
-            if report.errors and not report.enabled:
-                continue  # unreadable
+            result.warnings.extend(report.warnings)
+            if (report.errors or report.warnings) and not report.enabled:
+                continue  # unreadable or skipped
             result.files += 1
             result.findings.extend(report.findings)
         result.findings.extend(self.finish(result.reports, result.errors))
@@ -304,12 +366,12 @@ class Linter:
 
         yield from parallel_map(self, paths)
 
-    def _inputs(self, paths: Sequence[str], errors: list[str]) -> Iterator[str | None]:
+    def _inputs(self, paths: Sequence[str], errors: list[str], warnings: list[str]) -> Iterator[str | None]:
         for path in paths:
             if path == "-":
                 yield None
             else:
-                yield from iter_article_paths([path], errors)
+                yield from iter_article_paths([path], errors, warnings)
 
 
 def lint_text(text: str, *, path: str = "<string>", config: Config | None = None) -> list[Finding]:

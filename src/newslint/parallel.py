@@ -43,6 +43,7 @@ def parallel_map(linter: Linter, paths: list[str]) -> Iterator[FileReport]:
             "overrides": linter.overrides,
             "fix": linter.fix,
             "unsafe_fixes": linter.unsafe_fixes,
+            "max_file_size": linter.max_file_size,
         }
     chunk = max(1, min(32, len(paths) // (linter.jobs * 8) or 1))
     with ProcessPoolExecutor(

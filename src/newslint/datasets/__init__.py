@@ -8,6 +8,12 @@ driver), ``annotate`` (the dataset written back with findings).
 
 from __future__ import annotations
 
-from newslint.datasets.readers import DATASET_SUFFIXES, is_dataset
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+DATASET_SUFFIXES = (*JSONL_SUFFIXES, ".csv", ".parquet")
 
-__all__ = ["DATASET_SUFFIXES", "is_dataset"]
+__all__ = ["DATASET_SUFFIXES", "JSONL_SUFFIXES", "is_dataset"]
+
+
+def is_dataset(path: str) -> bool:
+    """Whether ``check`` reads this path as a dataset (kept import-free: every run asks)."""
+    return path.lower().endswith(DATASET_SUFFIXES)

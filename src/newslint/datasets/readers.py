@@ -19,16 +19,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from newslint.datasets import DATASET_SUFFIXES, JSONL_SUFFIXES, is_dataset
 from newslint.engine import InputError
 
-JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
-DATASET_SUFFIXES = (*JSONL_SUFFIXES, ".csv", ".parquet")
+__all__ = ["RawRecord", "is_dataset", "read_records", "require_pyarrow"]
+
 PARQUET_BATCH = 1024  # rows per Parquet read: a few MB of articles
 CSV_FIELD_LIMIT = 2**31 - 1  # csv's default (128 KiB) is shorter than a long article
-
-
-def is_dataset(path: str) -> bool:
-    return path.lower().endswith(DATASET_SUFFIXES)
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,14 @@ DEBIAN_VERSION = "0.3.0-1"
 LOCALE_DIR = Path("/usr/share/locale")
 LATIN_LANGUAGES = ("en", "de", "fr", "pl")
 CYRILLIC_LANGUAGES = ("uk", "ru")
+# The language of a country's own name for its cities, where it is written in Latin letters:
+# the endonym (Milano, Sevilla, Praha) joins the English, German, French and Polish names.
+ENDONYM_LANGUAGES = {
+    "IT": "it", "SM": "it", "VA": "it", "ES": "es", "AD": "ca", "PT": "pt", "NL": "nl", "BE": "nl",
+    "CZ": "cs", "RO": "ro", "MD": "ro", "HU": "hu", "SE": "sv", "DK": "da", "NO": "nb", "FI": "fi",
+    "HR": "hr", "BA": "bs", "SK": "sk", "SI": "sl", "TR": "tr", "LT": "lt", "LV": "lv", "EE": "et",
+    "AL": "sq", "XK": "sq", "IS": "is", "RS": "sr@latin", "ME": "sr@latin",
+}
 POST_SOVIET = frozenset(["UA", "RU", "BY", "MD", "GE", "AM", "AZ", "KZ", "UZ", "KG", "TJ", "TM", "LT", "LV", "EE"])
 # Countries whose own name for a city is written in Latin letters: there an English exonym or
 # the endonym is a house choice (Cologne, not Köln or Kolonia). Elsewhere every Latin spelling
@@ -146,7 +154,9 @@ def romanisations(name: str, language: str) -> list[str]:
 
 def _catalogs(locale_dir: Path) -> dict[str, dict[str, str]]:
     out: dict[str, dict[str, str]] = {}
-    for language in (*LATIN_LANGUAGES, *CYRILLIC_LANGUAGES):
+    for language in (*LATIN_LANGUAGES, *CYRILLIC_LANGUAGES, *sorted(set(ENDONYM_LANGUAGES.values()))):
+        if not (locale_dir / language / "LC_MESSAGES" / "geonames.mo").is_file():
+            continue
         with (locale_dir / language / "LC_MESSAGES" / "geonames.mo").open("rb") as handle:
             catalog = gettext.GNUTranslations(handle)._catalog  # type: ignore[attr-defined]
         out[language] = {str(k): normalise(str(v)) for k, v in catalog.items() if k and v}
@@ -178,24 +188,30 @@ def build_records(locale_dir: Path, min_population: int) -> tuple[list[str], lis
             continue
         country = str(city["countrycode"])
         main = normalise(str(city["name"]))
+        own = ENDONYM_LANGUAGES.get(country)
+        endonym = catalogs.get(own, {}).get(gid) if own else None
         names = [catalogs[lang][gid] for lang in LATIN_LANGUAGES if gid in catalogs[lang]]
         if country in POST_SOVIET:
             for lang in CYRILLIC_LANGUAGES:
                 if gid in catalogs[lang]:
                     names.extend(romanisations(catalogs[lang][gid], lang))
         english_name = catalogs["en"].get(gid)
-        preferred = english_name if english_name and fold(english_name) != fold(main) else main
+        main = main.rstrip("'")
+        preferred = english_name.rstrip("'") if english_name and fold(english_name) != fold(main) else main
         spellings: dict[str, str] = {fold(preferred): preferred}
-        for name in [main, *names]:
+        for name in [main, *([endonym] if endonym else []), *names]:
+            name = name.rstrip("'")  # a soft sign's apostrophe (Kazan'): no word ends with it in prose
             key = fold(name)
             if key in spellings or not usable_alternate(name):
                 continue
-            if namesakes.get(key, set()) - {gid}:
-                continue  # another place's name (Vienne): it would name the wrong place
+            if name not in (main, endonym) and namesakes.get(key, set()) - {gid}:
+                continue  # another place's name (French Vienne for Vienna): it would name the wrong place
             if key in english:
                 continue  # an English word first, a spelling of this place second
             spellings[key] = name
-        _drop_short_forms(spellings, fold(preferred))
+        _keep_short_forms(spellings)
+        if fold(preferred) not in spellings:  # the house form was a long form of another
+            preferred = next(iter(spellings.values()))
         if len(spellings) < 2:
             continue
         if fold(preferred) in english:
@@ -209,15 +225,15 @@ def build_records(locale_dir: Path, min_population: int) -> tuple[list[str], lis
     return records, keys, sorted(caution)
 
 
-def _drop_short_forms(spellings: dict[str, str], preferred: str) -> None:
-    """New York beside New York City, Frankfurt beside Frankfurt am Main: a short form, not another
-    spelling (and New York is also a state). Keep the house form, drop the other of the two."""
+def _keep_short_forms(spellings: dict[str, str]) -> None:
+    """New York beside New York City, Abu Dhabi beside a long official form: the short form is
+    the one prose uses (and the long one adds nothing to find), so keep only the shorter."""
     for key in list(spellings):
         for other in list(spellings):
             if key in spellings and other in spellings and other != key and (
                 other.startswith(key + " ") or other.endswith(" " + key)
             ):
-                del spellings[other if key == preferred else key]
+                del spellings[other]
 
 
 def _debian_version(package: str) -> str | None:

@@ -23,7 +23,9 @@ A user pack with ``extends = "places"`` may add ``gazetteer.extra`` in the same 
 its own choosing, e.g. ``user:1``); it must not redefine ``records``.
 
 Lines are sorted by population, largest first, so the first place that carries a name is the most
-prominent one. GeoNames data is licensed under CC BY 4.0; the credit is written into the header.
+prominent one. Each city's names per language (Cologne, Köln, Kolonia) come from a second pack,
+``place-exonyms``, built by ``newslint.devtools.build_exonyms``. GeoNames data is licensed
+under CC BY 4.0; the credit is written into the header.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Regenerate ``src/newslint/syntax/parser_tables.json``, the built LALR tables shipped with newslint.
 
 Run from the repository root after editing any ``.lark`` grammar (or the Lark options in
-``syntax/parser.py``, or after upgrading Lark)::
+``syntax/grammar.py``, or after upgrading Lark)::
 
     python -m newslint.devtools.build_parsers [--check]
 

@@ -10,10 +10,18 @@ import re
 from newslint.lazyre import lazy_compile
 from newslint.places.records import PlaceInfo, era_end
 
-__all__ = ["former_as_history", "in_longer_name", "names_region", "namesake_follows", "starts_sentence"]
+__all__ = [
+    "former_as_history",
+    "in_longer_name",
+    "named_in_passing",
+    "names_region",
+    "namesake_follows",
+    "starts_sentence",
+]
 
+# Patterns compile on first use (lazy_compile): most articles name no place at all.
 # A US state or Canadian province after a name: "Odessa, Texas" is not the Ukrainian city.
-NAMESAKE_REGION = re.compile(
+NAMESAKE_REGION = lazy_compile(
     r",?\s+(?:Alabama|Ala\.|Alaska|Arizona|Ariz\.|Arkansas|Ark\.|California|Calif\.|Colorado|Colo\."
     r"|Connecticut|Conn\.|Delaware|Del\.|Florida|Fla\.|Georgia|Ga\.|Idaho|Illinois|Ill\.|Indiana|Ind\."
     r"|Iowa|Kansas|Kan\.|Kentucky|Ky\.|Louisiana|La\.|Maine|Maryland|Md\.|Massachusetts|Mass\.|Michigan"
@@ -28,14 +36,14 @@ NAMESAKE_REGION = re.compile(
 )
 # Words that introduce a former name as history, not as the writer's spelling of the place.
 _CUE_WINDOW = 80
-_FORMER_CUE = re.compile(
+_FORMER_CUE = lazy_compile(
     r"\b(?:former(?:ly)?|renamed|rename|known\s+as|called|named|name|until|Soviet|then|old|once"
     r"|previously|historic(?:al)?|history|era|battle|siege|war|wartime|century|empire|empire's)\b",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"\b1[0-9]{3}\b|\b20[0-2][0-9]\b")
+_YEAR = lazy_compile(r"\b1[0-9]{3}\b|\b20[0-2][0-9]\b")
 # Words after a name that make it a region of that name, not the city (Donetsk oblast).
-_REGION = re.compile(
+_REGION = lazy_compile(
     r"[ \t]+(?:oblast|oblasts|region|regions|province|provinces|raion|district|governorate|county"
     r"|krai|kray|voivodeship|municipality|metropolitan)(?![^\W_])",
     re.IGNORECASE,
@@ -59,7 +67,9 @@ _OPENERS = frozenset({
     "until", "up", "via", "west", "western", "when", "where", "whether", "while", "with",
     "within", "without", "yesterday", "yet",
 })
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;]['\"’”)\]]*|\n)[\s\"'“‘(\[*_#>-]*$")
+# Articles and particles that belong to a place's own name (Al Hilla, La Spezia), not a person's.
+_PARTICLES = frozenset({"al", "el", "as", "ad", "an", "ar", "ash", "at", "az", "la", "le", "les", "los", "las"})
+_SENTENCE_END = lazy_compile(r"(?:^|[.!?:;]['\"’”)\]]*|\n)[\s\"'“‘(\[*_#>-]*$")
 _LOOKBACK = 40
 
 
@@ -91,20 +101,24 @@ def in_longer_name(text: str, start: int, end: int) -> bool:
     previous = _PREVIOUS_NAME.search(before)
     if previous is None:
         return False
+    word = previous.group().strip().casefold()
+    if word in _PARTICLES:
+        return False
     opener = starts_sentence(text, start - len(before) + previous.start())
-    if opener and previous.group().strip().casefold() in _OPENERS:
+    if opener and word in _OPENERS:
         return False
     return not _title_case_line(text, start)
 
 
 def _title_case_line(text: str, at: int) -> bool:
     """A headline in title case ("Fighting Near Pokrovsk"), where every word is capitalised."""
-    line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
-    words = _WORD.findall(line)
+    left = text.rfind("\n", max(0, at - 160), at) + 1 or max(0, at - 160)
+    right = text.find("\n", at, at + 160)
+    words = _WORD.findall(text[left : right if right >= 0 else at + 160])
     return len(words) <= 12 and sum(w[0].isupper() for w in words) * 5 >= len(words) * 4
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?][\"'’”)\]]*\s")
+_SENTENCE_BREAK = lazy_compile(r"[.!?][\"'’”)\]]*\s")
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
@@ -118,6 +132,31 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     stop = _SENTENCE_BREAK.search(after)
     right = end + (stop.start() + 1 if stop else len(after))
     return text[left:right]
+
+
+# A spelling given as another language's or another time's name: "Gdańsk (German: Danzig)",
+# "Lviv, or Lwów as Poles called it", "Köln, as Germans call the city".
+_LANGUAGES = (
+    r"(?:German|Polish|French|Russian|Ukrainian|Italian|Spanish|Dutch|Czech|Hungarian|Romanian"
+    r"|Turkish|Arabic|Hebrew|Yiddish|Latin|local|native)"
+)
+_NAMING_CUE = lazy_compile(
+    rf"\b(?:known\s+as|called|calls?|named|spelt|spelled|formerly|aka|in\s+{_LANGUAGES}"
+    rf"|{_LANGUAGES}(?:\s+name)?\s*:)",
+    re.IGNORECASE,
+)
+_NAMING_WINDOW = 30
+
+
+def named_in_passing(text: str, start: int, end: int) -> bool:
+    """The spelling is given as a name in passing (another language's, an alias), not used as the
+    article's own name for the place: a naming cue right around it, in the same sentence."""
+    sentence = _sentence_around(text, start, end)
+    at = sentence.find(text[start:end])
+    if at < 0:
+        return False
+    near = sentence[max(0, at - _NAMING_WINDOW) : at + (end - start) + _NAMING_WINDOW]
+    return _NAMING_CUE.search(near) is not None
 
 
 def former_as_history(text: str, start: int, end: int, info: PlaceInfo) -> bool:

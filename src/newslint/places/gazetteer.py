@@ -56,6 +56,7 @@ class Gazetteer:
     _exonyms: ExonymIndex | None = None
     _former: dict[str, FormerName] | None = None
     _exonym_patterns: dict[str, Any] = field(default_factory=dict)
+    _known: frozenset[str] | None = None
     max_words: int = 1
     _heads: dict[str, Any] | None = None
     _skeletons: dict[str, tuple[tuple[str, str], ...]] | None = None
@@ -170,7 +171,9 @@ class Gazetteer:
             spellings.setdefault(fold(avoid), (avoid, Role.VARIANT))
             spellings[fold(use)] = (use, Role.PREFERRED)
             house[place_id] = HousePlace(place_id, use, geonames, spellings, caution)
-        copy = replace(self, house=house, _house_index={}, _by_geonames={}, _heads=None, _skeletons=None)
+        copy = replace(
+            self, house=house, _house_index={}, _by_geonames={}, _heads=None, _skeletons=None, _known=None
+        )
         copy._index_house()
         return copy
 
@@ -192,9 +195,15 @@ class Gazetteer:
         number = self.exonyms.keys.get(key)
         return self._exonym_info(number, key, name) if number is not None else None
 
+    @property
+    def known_keys(self) -> frozenset[str]:
+        """Every folded spelling that is a former name, a house spelling or a city's name."""
+        if self._known is None:
+            self._known = frozenset(self._house_index) | frozenset(self.exonyms.keys) | frozenset(self.former)
+        return self._known
+
     def is_known(self, key: str) -> bool:
-        """Whether a folded spelling is a former name, a house spelling or a city's name."""
-        return key in self._house_index or key in self.exonyms.keys or key in self.former
+        return key in self.known_keys
 
     def _former_info(self, former: FormerName, key: str) -> PlaceInfo:
         linked = self._by_geonames.get(former.geonames)

@@ -13,6 +13,7 @@ from newslint.lazyre import lazy_compile
 from newslint.places.context import (
     former_as_history,
     in_longer_name,
+    named_in_passing,
     names_region,
     namesake_follows,
     starts_sentence,
@@ -104,14 +105,18 @@ def _token_keys(token: str) -> tuple[str, str, str]:
 
 def _scan(doc: Document, gaz: Gazetteer) -> list[Mention]:
     heads = gaz.multiword_heads
-    known = gaz.is_known
+    known = gaz.known_keys
     city_phrases = gaz.exonyms.phrases
     # Phase 1, per distinct capitalised word of the raw text (a superset of the prose's): which
     # can name a place, or a place written two ways?
     keyed = [(token, *_token_keys(token)) for token in dict.fromkeys(_CAPITALISED.findall(doc.text))]
-    wanted = {token for token, key, _, _ in keyed if known(key) or key in heads or key in city_phrases}
+    wanted = {token for token, key, _, _ in keyed if key in known or key in heads or key in city_phrases}
     # names no list holds: folded -> (spelling, skeleton)
-    unknown = {key: (bare, sk) for _, key, sk, bare in keyed if sk and not known(key) and key not in heads}
+    unknown = {
+        key: (bare, sk)
+        for _, key, sk, bare in keyed
+        if sk and key not in known and key not in heads and key not in city_phrases
+    }
     unlisted: dict[str, tuple[str, PlaceInfo | None]] = {}
     if unknown:
         # Only a skeleton shared by two names, or by a house spelling, can matter.
@@ -185,7 +190,8 @@ def _scan(doc: Document, gaz: Gazetteer) -> list[Mention]:
                 any(a <= start and end <= b for a, b in fixed_spans)
                 or in_longer_name(text, start, end)
                 or (gaz.sentence_start_caution(folded) and starts_sentence(text, start))
-                or (info.is_former and former_as_history(text, start, end, info))
+                or (info.is_former and (region or former_as_history(text, start, end, info)))
+                or (not info.is_preferred and named_in_passing(text, start, end))
             ):
                 exempt = True
             quoted = seg.quoted(base + start, base + end)

@@ -172,7 +172,13 @@ class GeoIndex:
         return found
 
 
-# --- exonyms -------------------------------------------------------------------------------------
+# --- exonyms ---
+
+_GENERIC = frozenset({
+    "city", "town", "island", "islands", "upon", "saint", "sankt", "santa", "main", "port", "north",
+    "south", "east", "west", "district", "province", "region", "lake", "river", "valley", "mount",
+    "said",  # Port Said: the word starts too many sentences
+})
 
 
 @dataclass
@@ -210,10 +216,12 @@ class ExonymIndex:
             for position, key in enumerate(fields[3:], start=3):
                 keys.setdefault(key, number)
                 if " " in key or "-" in key:
-                    spelling = records[number].split("\t")[position]
-                    for word in key.replace("-", " ").split():
-                        if len(word) >= 4:
-                            phrases.setdefault(word, []).append(spelling)
+                    # indexed under its most distinctive word only (Hague, Haag, Novgorod): a word
+                    # such as City or Saint would send every article through the phrase search
+                    words = [w for w in key.replace("-", " ").split() if len(w) >= 4 and w not in _GENERIC]
+                    if words:
+                        spelling = records[number].split("\t")[position]
+                        phrases.setdefault(max(words, key=len), []).append(spelling)
         return cls(records, keys, frozenset(fold(c) for c in caution), phrases)
 
     def record(self, number: int) -> tuple[int, str, bool, list[str]]:

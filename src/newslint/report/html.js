@@ -155,4 +155,5 @@
   readHash();
   update();
   body.setAttribute("data-ready", "1");
+  body.setAttribute("data-ready-ms", String(Math.round(performance.now())));
 })();

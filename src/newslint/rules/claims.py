@@ -57,11 +57,17 @@ def _stands_unqualified(sentence: str, lex: ClaimLexicon) -> bool:
 
 
 def _next_sentence(doc: Document, sentence: Sentence, block_sentences: list[Sentence], index: int) -> Sentence | None:
-    """The sentence right after, in the same paragraph or at the start of the next one."""
+    """The sentence right after, in the same paragraph or at the start of the next one (a map
+    built once per document, so a live blog of thousands of cited paragraphs stays linear)."""
     if index + 1 < len(block_sentences):
         return block_sentences[index + 1]
-    following = [s for s in all_sentences(doc) if s.start >= sentence.end and s.block.kind not in _NOT_WRITERS_VOICE]
-    return following[0] if following else None
+    following = doc.cache.get("claims:next-sentence")
+    if following is None:
+        writers = [s for s in all_sentences(doc) if s.block.kind not in _NOT_WRITERS_VOICE]
+        following = {s.start: writers[i + 1] for i, s in enumerate(writers[:-1])}
+        doc.cache["claims:next-sentence"] = following
+    found = following.get(sentence.start)
+    return found if isinstance(found, Sentence) else None
 
 
 # Cue kinds that mark a *title* as reporting an unverified claim ("Russia claims capture of ..."),
@@ -484,109 +490,4 @@ class CitationMismatch(Rule):
                 covered = set()
 
 
-_STRONG_HEDGES = frozenset(
-    [
-        "unverified",
-        "unconfirmed",
-        "allegedly",
-        "alleged",
-        "reportedly",
-        "purportedly",
-        "purported",
-        "supposedly",
-        "unsubstantiated",
-        "unproven",
-        "uncorroborated",
-        "disputed",
-        "contested",
-        "rumoured",
-        "rumored",
-    ]
-)
-# "There is no evidence that X" denies X; it does not hedge it.
-_DENIAL = lazy_compile(r"no\s", regex.IGNORECASE)
-_HEDGE_VOCABULARY = content_keys(
-    "claims claimed remain remains unverified unconfirmed alleged allegedly reportedly independently "
-    "verified confirmed could not been these those such"
-)
-
-
-class HedgeDropped(Rule):
-    """A claim the article hedges in one place and states flatly in another.
-
-    **What it flags**: a headline or sentence that states, with no hedge or attribution, a
-    claim the same article elsewhere marks as unverified ("though these claims remain
-    unverified", "reportedly", "could not be independently verified" in the next sentence).
-    The two are matched by shared content words and names: at least half of the hedged
-    claim's, and at least four (three when one of them is a name). Reported at the flat
-    statement, naming the line of the hedge. Off by default until its precision is measured:
-    enable it with ``extend-select = ["NL304"]``.
-
-    **Why it matters**: a hedge in paragraph five does not reach the reader of the headline
-    or the summary; the flat version is the one that gets shared.
-
-    **Example**:
-
-    ```text
-    Rebels Seize Northern Airport
-
-    Rebels say they have seized the northern airport, though the claim remains unverified.
-    ```
-
-    The headline drops the hedge. Not flagged: the headline keeps it.
-
-    ```text
-    Rebels Say They Seized Northern Airport
-
-    Rebels say they have seized the northern airport, though the claim remains unverified.
-    ```
-
-    **Fix**: carry the hedge or the attribution into the flat statement ("Rebels say they
-    seized ..."). No automatic fix.
-    """
-
-    code = "NL304"
-    name = "hedge-dropped"
-    severity = Severity.WARNING
-    default_enabled = False
-
-    def check(self, doc: Document, ctx: Context) -> None:
-        lex = _lexicon(ctx)
-        candidates = [s for s in all_sentences(doc) if s.block.kind not in _NOT_WRITERS_VOICE]
-        hedged: list[tuple[Sentence, frozenset[str], Cue, frozenset[str]]] = []
-        hedged_starts: set[int] = set()
-        for index, sentence in enumerate(candidates):
-            cue = find_hedge(sentence.text, lex)
-            if cue is not None and (cue.kind == "verification" or cue.text.lower() in _STRONG_HEDGES):
-                claim = sentence
-            elif index > 0 and hedges_previous(sentence.text, lex):
-                claim = candidates[index - 1]
-                cue = lex.verification_re.search(sentence.text)
-                cue = Cue(cue.start(), cue.end(), cue.group(), "verification") if cue else None
-            else:
-                continue
-            if cue is None or _DENIAL.match(cue.text):
-                continue
-            keys = content_keys(claim.text) - _HEDGE_VOCABULARY - content_keys(cue.text)
-            if len(keys) >= 3:
-                hedged.append((sentence, keys, cue, _name_keys(claim.text)))
-                hedged_starts |= {sentence.start, claim.start}
-        if not hedged:
-            return
-        flat: list[tuple[int, int, str]] = [
-            (s.start, s.end, s.text) for s in candidates if s.start not in hedged_starts
-        ]
-        flat += [(h.start, h.end, h.text) for h in doc.headlines if h.source == "front-matter"]
-        for start, end, text in sorted(flat):
-            keys = content_keys(text)
-            if len(keys) < 3 or not _stands_unqualified(text, lex):
-                continue
-            for sentence, claim_keys, cue, names in hedged:
-                shared = keys & claim_keys
-                if (len(shared) >= 4 or (len(shared) == 3 and shared & names)) and 2 * len(shared) >= len(claim_keys):
-                    line, _ = doc.position(sentence.start)
-                    ctx.report(start, end, f"states flatly what line {line} hedges ('{_quote(cue.text)}')")
-                    break
-
-
-RULES = [UnverifiedClaimAsFact, WeaselAttribution, UnsourcedClaim, CitationMismatch, HedgeDropped]
+RULES = [UnverifiedClaimAsFact, WeaselAttribution, UnsourcedClaim, CitationMismatch]

@@ -12,9 +12,15 @@ from collections.abc import Iterator
 
 from newslint.findings import Severity
 from newslint.rule import Context, Rule
-from newslint.rules.event_index import BodyMention, EventIndex, claim_framing, event_index
+from newslint.rules.event_index import (
+    BodyMention,
+    EventIndex,
+    claim_framing,
+    event_index,
+    sentence_framing,
+)
 from newslint.syntax.nodes import Document, Headline
-from newslint.text.claims import content_keys, default_lexicon
+from newslint.text.claims import ClaimLexicon, content_keys, default_lexicon, find_hedge
 from newslint.text.events import EventLexicon, Mention, event_lexicon
 from newslint.text.headline_events import headline_mentions, read_headline
 
@@ -117,47 +123,60 @@ class UnsupportedHeadline(Rule):
         if not doc.headlines:
             return
         lex = event_lexicon(tuple(ctx.pack_files))
+        claims = default_lexicon(tuple(ctx.pack_files))
         index: EventIndex | None = None
         for headline in _headlines(doc):
             if len(headline.text.split()) < 3:
                 continue
-            if index is None:
-                if not _maybe_event(headline.text, lex):
-                    continue
-                index = event_index(doc, lex)
-            for mention in _asserting_mentions(headline, lex, index.names):
-                message = self._judge(doc, ctx, index, mention)
-                if message is not None:
-                    ctx.report(headline.start, headline.end, message)
+            index = index or event_index(doc, lex)
+            if not index.sentences:
+                return
+            lead = ":" in headline.text or "|" in headline.text
+            reading = read_headline(headline.text, lex, index.names if lead else frozenset())
+            if reading.attribution is not None or reading.opinion is not None:
+                continue
+            message: str | None = None
+            supported = False
+            event = _maybe_event(reading.text, lex)
+            for mention in headline_mentions(reading.text, lex, index.names) if event else ():
+                supported, message = self._judge(doc, index, mention, headline.text, claims)
+                if message is not None or supported:
                     break
+            if message is None and not supported and lex.denial_re.search(reading.text) is None:
+                message = _reported_only(doc, index, reading.text, lex, claims)
+            if message is not None:
+                ctx.report(headline.start, headline.end, message)
 
-    def _judge(self, doc: Document, ctx: Context, index: EventIndex, headline: Mention) -> str | None:
-        same_predicate = [b for b in index.mentions if b.mention.classes & headline.classes]
+    def _judge(
+        self, doc: Document, index: EventIndex, headline: Mention, headline_text: str, claims: ClaimLexicon
+    ) -> tuple[bool, str | None]:
+        """(the body supports it, a message when it contradicts or only reports it)."""
+        same_predicate = list(index.mentions(headline.classes))
         if not same_predicate:
-            return None
+            return False, None
         related = [(b, _target_relation(headline, b.mention)) for b in same_predicate]
         same_event = [
             b for b, relation in related if relation is not False and _actor_agrees(index, headline, b.mention)
         ]
         if same_event:
-            if any(relation is None for b, relation in related if b in same_event) and all(
-                relation is None for b, relation in related if b in same_event
-            ):
-                return None  # only "X rejected it": support we can't weigh
             supporting = [b for b, relation in related if relation is True and b in same_event]
-            framings = [claim_framing(index, b, default_lexicon(tuple(ctx.pack_files))) for b in supporting]
-            if supporting and all(f is not None for f in framings):
+            if not supporting:
+                return False, None  # only "X rejected it": support we can't weigh
+            framings = [claim_framing(index, b, claims) for b in supporting]
+            if all(f is not None for f in framings) and not _told_flat(
+                index, headline_text, {b.index for b in supporting}, claims
+            ):
                 line, _ = doc.position(supporting[0].sentence.start)
-                return (
+                return False, (
                     f"headline states as fact what the body only reports as a claim "
                     f"('{_quote(str(framings[0]), 40)}', line {line}); attribute or hedge the headline"
                 )
-            return None
+            return True, None
         if headline.actor_keys is None:
-            return None
+            return False, None
         other = [b for b, relation in related if relation is True and b.mention.named]
         if not other:
-            return None
+            return False, None
         first = other[0]
         line, _ = doc.position(first.sentence.start)
         message = (
@@ -168,7 +187,31 @@ class UnsupportedHeadline(Rule):
         if own:
             line, _ = doc.position(own[0].sentence.start)
             message += f", and '{_describe(own[0].mention)}' (line {line})"
-        return message
+        return False, message
+
+
+def _reported_only(
+    doc: Document, index: EventIndex, headline: str, lex: EventLexicon, claims: ClaimLexicon
+) -> str | None:
+    """The body's closest restatement of the headline (most shared content words, two or more)
+    presents it as a report or claim: every sentence tied for closest carries a report cue."""
+    keys = content_keys(headline)
+    if len(keys) < 4:
+        return None
+    # Keys are five-letter word beginnings, matched as such ("troop" meets "troops").
+    overlaps = index.sentences_with_beginnings(keys)
+    best = max(overlaps.values(), default=0)
+    if best < 2:
+        return None
+    closest = sorted(number for number, overlap in overlaps.items() if overlap == best)
+    framings = [sentence_framing(index, number, lex, claims) for number in closest]
+    if any(f is None for f in framings):
+        return None
+    line, _ = doc.position(index.sentences[closest[0]].start)
+    return (
+        f"headline states as fact what the body only reports as a claim "
+        f"('{_quote(str(framings[0]), 40)}', line {line}); attribute or hedge the headline"
+    )
 
 
 def _actor_disagrees(index: EventIndex, headline: Mention, body: BodyMention) -> bool:
@@ -176,6 +219,20 @@ def _actor_disagrees(index: EventIndex, headline: Mention, body: BodyMention) ->
     if mention.actor_keys is None or headline.actor_keys is None:
         return True
     return not index.links.same(headline.actor_keys, mention.actor_keys)
+
+
+def _told_flat(index: EventIndex, headline: str, framed: set[int], lex: ClaimLexicon) -> bool:
+    """Whether some other body sentence tells the headline's story in other words, unhedged: it
+    holds at least half of the headline's content words (three or more)."""
+    keys = content_keys(headline)
+    need = max(3, (len(keys) + 1) // 2)
+    for number, sentence in enumerate(index.sentences):
+        if number in framed or len(keys & content_keys(sentence.text)) < need:
+            continue
+        cue = find_hedge(sentence.text, lex)
+        if cue is None or cue.kind != "verification":
+            return True
+    return False
 
 
 def _maybe_event(text: str, lex: EventLexicon) -> bool:
@@ -235,7 +292,7 @@ class HeadlineWithoutSupport(Rule):
             if not mentions:
                 continue
             classes = frozenset().union(*(m.classes for m in mentions))
-            if any(b.mention.classes & classes for b in index.mentions):
+            if index.mentions(classes):
                 continue
             keys = content_keys(read_headline(headline.text, lex).text)
             if len(keys) < 3:

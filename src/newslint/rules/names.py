@@ -2,8 +2,8 @@
 
 The two rules divide the work: NL401 reports a place the article spells two ways, NL402 a
 spelling house style does not use. A spelling that is both (Kiev beside Kyiv) is one defect: NL402
-reports it once, with the fix, and names the other spelling; NL401 keeps the rest (two spellings
-of which neither, or only the one house style prefers, is in the article's own words).
+reports it once, with the fix, and names the other spelling. NL401 keeps the rest: two spellings
+house style does not choose between (Erbil, Arbil), in one article or across a run.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
 from newslint.findings import Fix, Severity
+from newslint.lazyre import lazy_compile
 from newslint.places.gazetteer import Gazetteer
 from newslint.places.mentions import Mention, gazetteer_for, place_mentions
 from newslint.places.segments import Segment, segments
@@ -22,7 +23,7 @@ from newslint.syntax.nodes import Document
 __all__ = ["RULES", "Segment", "gazetteer", "parse_names", "segments"]
 
 # A preposition of place right before a name ("in Köln", "from Warszawa to Danzig").
-_LOCATIVE = re.compile(
+_LOCATIVE = lazy_compile(
     r"\b(?:in|from|to|near|at|of|outside|around|across|via|into|toward|towards|between|through)"
     r"\s+(?:the\s+)?\Z",
     re.IGNORECASE,
@@ -101,7 +102,9 @@ class InconsistentPlaceName(Rule):
 
     **Fix**: use one spelling. No automatic fix here; when the spelling to drop is also one that
     house style avoids (Kiev beside Kyiv), NL402 reports it instead, once, with both facts and its
-    safe fix: NL401 reports what is left, two spellings house style does not choose between.
+    safe fix: NL401 reports what is left, two spellings house style does not choose between. Across
+    the articles of a run, likewise, NL401 reports only spellings house style does not already
+    avoid (NL402 reports those in each article).
 
     **Options**: ``[tool.newslint.names] prefer = {"Odessa" = "Odesa"}`` sets the spelling to
     keep for a place; packs extending ``place-names`` or ``place-exonyms`` add places and spellings.
@@ -144,6 +147,10 @@ class InconsistentPlaceName(Rule):
         for m in place_mentions(doc, gazetteer(ctx)):
             if not m.writers_spelling or m.region or m.group.startswith("skeleton:") or m.info is None:
                 continue
+            if _foreign_name_unplaced(doc, m):
+                continue  # across articles nothing else says "Tokio" is a place: it may be a software crate
+            if m.info.source == "house" and not m.info.is_preferred:
+                continue  # NL402 reports it in its own article, with the fix: one defect, one finding
             spellings = places.setdefault(m.group, {})
             seen = spellings.get(m.key)
             if seen is None:
@@ -259,6 +266,7 @@ class NonpreferredPlaceName(Rule):
 
     def check(self, doc: Document, ctx: Context) -> None:
         also: dict[tuple[int, int], str] = doc.cache.get(_ALSO_WRITES, {})
+        absorbed: set[tuple[int, int]] = set()
         for m in place_mentions(doc, gazetteer(ctx)):
             info = m.info
             if info is None or m.exempt or m.quoted or m.source or info.is_preferred or info.source != "house":
@@ -269,24 +277,28 @@ class NonpreferredPlaceName(Rule):
             else:
                 message = f"{m.text}: house style spells this place {info.preferred}"
             other = also.get((m.start, m.end))
-            data_only = info.id.startswith("geonames:") and not info.is_former
-            if other is None and data_only and not _LOCATIVE.search(doc.text, max(0, m.start - 30), m.start):
-                # A city's name in another language, with nothing saying it is a place here:
-                # "Raab told the BBC" is a man, not Győr.
+            if other is None and _foreign_name_unplaced(doc, m):
                 continue
-            if other is not None and _absorb_inconsistency(ctx, m):
+            if other is not None:
                 message += f"; this article also writes {other}"
+                absorbed.add((m.start, m.end))
             new = _cased(m.text, info.preferred)
             ctx.report(m.start, m.end, message, fix=Fix(f"Replace with {new}", (ctx.edit(m.start, m.end, new),)))
+        if absorbed:
+            # Take back NL401's findings on these spans (rules run in code order): one defect, one finding.
+            ctx.findings[:] = [
+                f for f in ctx.findings
+                if f.code != InconsistentPlaceName.code or (f.start, f.end) not in absorbed
+            ]
 
 
-def _absorb_inconsistency(ctx: Context, mention: Mention) -> bool:
-    """Take back NL401's finding on this span (rules run in code order): one defect, one finding."""
-    for index, finding in enumerate(ctx.findings):
-        if finding.code == InconsistentPlaceName.code and (finding.start, finding.end) == (mention.start, mention.end):
-            del ctx.findings[index]
-            return True
-    return False
+def _foreign_name_unplaced(doc: Document, mention: Mention) -> bool:
+    """A city's name in another language (no curated entry: the exonym pack alone), with no
+    preposition of place before it: "Raab told the BBC" is a man, not Győr."""
+    info = mention.info
+    if info is None or info.is_preferred or info.is_former or not info.id.startswith("geonames:"):
+        return False
+    return _LOCATIVE.search(doc.text, max(0, mention.start - 30), mention.start) is None
 
 
 RULES = [InconsistentPlaceName, NonpreferredPlaceName]

@@ -70,6 +70,28 @@ def _unpunctuated_item(doc: Document, block: Block) -> bool:
     return not text.rstrip().endswith(_SENTENCE_END)
 
 
+def _maybe_caption(line: str) -> bool:
+    """A cheap test before the caption pattern: most lines can't be captions."""
+    tail = line.rstrip().rstrip(".;,")
+    head = line.lstrip(" \t*_>")[:10].casefold()
+    return (
+        tail.endswith((")", "Images", "images", "Photo", "photo"))
+        or head.startswith(("image", "photo", "caption"))
+        or "pic.twitter.com/" in line
+    )
+
+
+def _caption_lines(raw: str, base: int) -> list[tuple[int, int]]:
+    """Caption lines of a block: a crawl runs a photo's caption into the paragraph around it."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in raw.split("\n"):
+        if _maybe_caption(line) and _CAPTION.search(line.strip()):
+            spans.append((base + offset, base + offset + len(line)))
+        offset += len(line) + 1
+    return spans
+
+
 def others_words(doc: Document) -> list[tuple[int, int]]:
     """Spans of other people's words the article reproduces: block quotes, the titles of
     linked works, source notes, photo captions and embedded posts, lists of other stories' headlines
@@ -91,9 +113,10 @@ def others_words(doc: Document) -> list[tuple[int, int]]:
                 cached.append((block.content_start, block.content_end))
                 continue
             raw = doc.text[block.content_start : block.content_end]
-            if _CAPTION.search(raw.strip()) or "\u21a9" in raw:  # "↩": footnotes run into a paragraph
+            if "\u21a9" in raw:  # "↩": footnotes run into a paragraph
                 cached.append((block.content_start, block.content_end))
                 continue
+            cached.extend(_caption_lines(raw, block.content_start))
             if any(i.kind in ("link", "html") for i in block.inlines):
                 cached.extend(_linked_titles(doc, block))
         if cached:
@@ -117,11 +140,17 @@ def _quoted_lines(doc: Document, block: Block) -> list[tuple[int, int]]:
     """The lines of a block quote that carry its ``>`` marker: a crawl without blank lines runs
     its next paragraphs into the quote as lazy continuation lines, and those are the writer's."""
     spans: list[tuple[int, int]] = []
-    offset = block.start
-    for line in doc.text[block.start : block.end].split("\n"):
-        if line.lstrip().startswith(">"):
-            spans.append((offset, offset + len(line)))
-        offset += len(line) + 1
+    text = doc.text
+    # A block may start after its own marker ("> " belongs to the container), so each line is
+    # read from its physical start.
+    line_start = text.rfind("\n", 0, block.start) + 1
+    while line_start < block.end:
+        line_end = text.find("\n", line_start)
+        if line_end < 0:
+            line_end = len(text)
+        if text[line_start:line_end].lstrip().startswith(">"):
+            spans.append((max(line_start, block.start), min(line_end, block.end)))
+        line_start = line_end + 1
     return spans
 
 

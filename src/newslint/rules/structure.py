@@ -171,15 +171,13 @@ def repeats(doc: Document, scope: str = "prose") -> list[tuple[Sentence, Sentenc
     table = _Blocks(doc)
     found: list[tuple[Sentence, Sentence, int]] = []
     quoted_once: set[tuple[int, int]] = set()
-    skipped = SKIPPED_KINDS if scope == "all" else SKIPPED_KINDS | STRUCTURED_KINDS
     section = (-1, 0)
-    titled = False  # the first H1 is the title; it opens no section
+    title = doc.title  # the title's H1 opens no section; any other heading does
+    title_start = title.start if title is not None and title.source == "heading" else -1
     for block in doc.blocks:
-        if block.kind == "heading" and not block.headline:
-            if block.level >= 2 or titled:
-                section = (block.start, block.level)
-            titled = titled or block.level == 1
-        if not block.is_prose or block.kind in skipped or block.headline:
+        if block.kind == "heading" and not block.headline and block.content_start != title_start:
+            section = (block.start, block.level)
+        if not block.is_prose or block.kind in SKIPPED_KINDS or block.headline:
             continue
         words = _words(prose_text(doc, block))
         if len(words) < MIN_WORDS:
@@ -226,6 +224,8 @@ def _structured(unit: _Unit, other: _Unit) -> bool:
     (one paragraph per release line, CVE or project), a sentence template whose code or link
     varies ("See the [slides](a.slide)", "See the [slides](b.slide)"), or a deliberate callback
     ("Again, ...", "As mentioned earlier, ...")."""
+    if unit.sentence.block.kind in STRUCTURED_KINDS and other.sentence.block.kind in STRUCTURED_KINDS:
+        return True  # entries of a list repeat one another by design; a list item repeating a paragraph does not
     parallel = unit.section[1] == other.section[1] and min(unit.section[0], other.section[0]) >= 0
     if parallel and unit.section != other.section:
         return True
@@ -308,8 +308,8 @@ class RepeatedPassage(Rule):
     block quote repeating the body), short stock sentences ("He declined to comment."),
     sentences built on one template ("Goals: ..." in every section), and a sentence restating
     its neighbour in the same paragraph. Structured documents repeat on purpose, so by default
-    these are not repeats either: list items and footnotes (release notes, event calendars,
-    summary bullets), tables, a passage under two different headings of one level (one
+    these are not repeats either: a list item or footnote repeating another (release notes,
+    event calendars, summary bullets), tables, a passage under two different headings of one level (one
     paragraph per release line, CVE or project), a block that opens with a field label
     ("Progress: ..."), a sentence template whose code spans, links or figures differ ("`--offline`
     stops ..." / "`--frozen` stops ..."), a short sentence said again in another section (a

@@ -102,11 +102,14 @@ class DuplicateTitle(Rule):
         key = normalize_words(HEADLINE_PREFIX.sub("", title.text.strip()))
         if len(key.split()) < MIN_REPEATED_TITLE_WORDS:
             return  # "Overview", "Rust 1.54": a short title may name a section too
-        line, _ = doc.position(title.start)
+        size = len(title.text)
         for block in doc.blocks:
             if block.kind != "heading" or block.level < 2 or block.headline or block.start <= title.start:
                 continue
+            if not size // 2 <= block.content_end - block.content_start <= size * 2:
+                continue  # far longer or shorter: not the same words, whatever the markup
             if normalize_words(doc.text[block.content_start : block.content_end]) == key:
+                line, _ = doc.position(title.start)
                 ctx.report(block.content_start, block.content_end, f"heading repeats the headline at line {line}")
 
     @staticmethod
@@ -317,7 +320,8 @@ _SMALL_WORDS = """a an the and but or nor for so yet as at by in of off on per t
     de del della der di da das dos du la le van von al bin ibn"""
 SMALL_WORDS = frozenset(_SMALL_WORDS.split())
 TOKEN = lazy_compile(r"\S+")
-EDGE = lazy_compile(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$")
+# the trailing run may start only where a letter or number ends: one try per run, not per character
+EDGE = lazy_compile(r"^[^\p{L}\p{N}]+|(?<![^\p{L}\p{N}])[^\p{L}\p{N}]++$")
 SEGMENT_END = tuple(".:;?!\u2014\u2013|")  # the next word starts a new segment, capitalised in both styles
 OPEN_QUOTES = "\"'\u201c\u2018"
 CLOSE_QUOTES = "\"'\u201d\u2019"

@@ -7,7 +7,8 @@ documentation on hover. Modules by job:
 - ``protocol``: the pygls glue (handlers, capabilities, start and exit);
 - ``documents`` and ``positions``: open buffers and LSP positions (UTF-16 code units);
 - ``workspace``: configuration, the articles on disk and the project rules across them;
-- ``scheduler``: the worker thread that lints off the message loop, newest version first;
+- ``scheduler`` and ``child``: the worker thread that lints off the message loop, newest
+  version first, and the child process that lints large articles;
 - ``diagnostics`` and ``actions``: findings as diagnostics, code actions and hover.
 
 pygls is imported only here, never by ``newslint check``.

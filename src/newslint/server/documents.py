@@ -18,18 +18,35 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 
 def path_of(uri: str, language: str = "") -> str:
-    """The filesystem path of a ``file:`` URI; for another scheme (an unsaved buffer), a name
-    whose suffix tells the parser Markdown from plain text."""
+    """The path the engine knows a document by (see ``engine_path``): a ``file:`` URI's file;
+    for another scheme (an unsaved buffer), a name whose suffix tells the parser Markdown from
+    plain text."""
     parsed = urlparse(uri)
     if parsed.scheme == "file":
-        path = unquote(parsed.path)
-        if os.name == "nt" and len(path) > 2 and path[0] == "/" and path[2] == ":":  # pragma: no cover
-            path = path[1:]
-        return os.path.abspath(path)
+        return engine_path(fs_path(uri))
     name = unquote(parsed.path or uri).rsplit("/", 1)[-1] or "untitled"
     if not name.lower().endswith((*MARKDOWN_SUFFIXES, ".txt")):
         name += ".md" if language == "markdown" else ".txt"
-    return os.path.abspath(name)
+    return engine_path(name)
+
+
+def fs_path(uri: str) -> str:
+    """The absolute filesystem path of a ``file:`` URI."""
+    path = unquote(urlparse(uri).path)
+    if os.name == "nt" and len(path) > 2 and path[0] == "/" and path[2] == ":":  # pragma: no cover
+        path = path[1:]
+    return os.path.abspath(path)
+
+
+def engine_path(path: str) -> str:
+    """One spelling per file for buffers and files on disk alike: relative to the workspace
+    folder (the server's working folder) when inside it, as `newslint check` run there names
+    files in its messages ("title is also the title of news/a.md"); absolute otherwise."""
+    absolute = os.path.abspath(path)
+    here = os.getcwd()
+    if absolute.startswith(here.rstrip(os.sep) + os.sep):
+        return os.path.relpath(absolute, here)
+    return absolute
 
 
 @dataclass(frozen=True)
@@ -66,16 +83,13 @@ class OpenDocument:
     def apply(self, version: int, changes: Sequence[tuple[tuple[int, int, int, int] | None, str]]) -> None:
         """Apply content changes in order: (start line, start char, end line, end char) or None
         for the whole text, and the new text."""
-        text = self.snapshot.text
+        index = self.index()
         for where, new in changes:
             if where is None:
-                text = new
+                index = LineIndex(new, self.encoding)
                 continue
-            index = self._index if self._index is not None and self._index.text is text else LineIndex(
-                text, self.encoding
-            )
             start = index.offset(where[0], where[1])
             end = max(start, index.offset(where[2], where[3]))
-            text = text[:start] + new + text[end:]
-            self._index = None
-        self.snapshot = Snapshot(version, text)
+            index = index.replaced(start, end, new)
+        self.snapshot = Snapshot(version, index.text)
+        self._index = index

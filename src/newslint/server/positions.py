@@ -18,17 +18,47 @@ ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 class LineIndex:
-    def __init__(self, text: str, encoding: str = UTF16):
+    def __init__(self, text: str, encoding: str = UTF16, starts: list[int] | None = None,
+                 astral: list[int] | None = None):
         self.text = text
         self.encoding = encoding
-        self.starts = [0]  # LSP line starts
-        self.ends: list[int] = []  # where each LSP line's content ends (before its line break)
-        for match in LINE_BREAK.finditer(text):
-            self.ends.append(match.start())
-            self.starts.append(match.end())
-        self.ends.append(len(text))
-        self.astral: list[int] = [] if text.isascii() else [m.start() for m in ASTRAL.finditer(text)]
+        # LSP line starts, and where the characters outside the BMP are
+        self.starts = starts if starts is not None else [0, *(m.end() for m in LINE_BREAK.finditer(text))]
+        if astral is None:
+            astral = [] if text.isascii() else [m.start() for m in ASTRAL.finditer(text)]
+        self.astral = astral
         self._newline_starts: list[int] | None = None
+
+    def replaced(self, start: int, end: int, new: str) -> LineIndex:
+        """The index of the text with ``[start, end)`` replaced by ``new``, rebuilt only around
+        the edit: a keystroke in a 2 MB article costs a list shift, not a rescan."""
+        text = self.text[:start] + new + self.text[end:]
+        delta = len(new) - (end - start)
+        starts = self.starts
+        first = max(0, bisect.bisect_right(starts, start) - 2)  # a line back: an edit can join "\r" and "\n"
+        after = bisect.bisect_right(starts, end) + 1  # the first line start safely past the edit
+        window_start = starts[first]
+        if after < len(starts):
+            window_end = starts[after] + delta  # a line start the edit can't reach: the tail, shifted
+            middle = [m.end() for m in LINE_BREAK.finditer(text, window_start, window_end) if m.end() < window_end]
+        else:
+            middle = [m.end() for m in LINE_BREAK.finditer(text, window_start)]
+        new_starts = [*starts[: first + 1], *middle, *(s + delta for s in starts[after:])]
+        if self.astral or not new.isascii():
+            low = bisect.bisect_left(self.astral, start)
+            high = bisect.bisect_left(self.astral, end)
+            astral = [*self.astral[:low], *(start + m.start() for m in ASTRAL.finditer(new)),
+                      *(a + delta for a in self.astral[high:])]
+        else:
+            astral = []
+        return LineIndex(text, self.encoding, new_starts, astral)
+
+    def line_end(self, line: int) -> int:
+        """Where a line's content ends (before its line break)."""
+        if line + 1 >= len(self.starts):
+            return len(self.text)
+        following = self.starts[line + 1]
+        return following - 2 if self.text.startswith("\r\n", following - 2) else following - 1
 
     # ----- offsets <-> LSP positions -----------------------------------------------------
 
@@ -37,7 +67,7 @@ class LineIndex:
         offset = max(0, min(offset, len(self.text)))
         line = bisect.bisect_right(self.starts, offset) - 1
         start = self.starts[line]
-        offset = min(offset, self.ends[line])  # inside a \r\n: the end of the line
+        offset = min(offset, self.line_end(line))  # inside a \r\n: the end of the line
         return line, self._units(start, offset)
 
     def offset(self, line: int, character: int) -> int:
@@ -46,7 +76,7 @@ class LineIndex:
             return 0
         if line >= len(self.starts):
             return len(self.text)
-        start, end = self.starts[line], self.ends[line]
+        start, end = self.starts[line], self.line_end(line)
         character = max(0, character)
         if self.encoding == UTF32 or (not self.astral and self.encoding == UTF16):
             return min(start + character, end)

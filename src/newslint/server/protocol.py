@@ -7,8 +7,11 @@ with ``call_soon_threadsafe`` (pygls writes to stdout from the loop thread only)
 from __future__ import annotations
 
 import asyncio
+import gc
+import json
 import logging
 import os
+import sys
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
@@ -24,7 +27,7 @@ from newslint.findings import Finding
 from newslint.registry import RegistryError
 from newslint.server import actions
 from newslint.server.diagnostics import problem_diagnostic, to_diagnostics
-from newslint.server.documents import OpenDocument, Snapshot, path_of
+from newslint.server.documents import OpenDocument, Snapshot, fs_path, path_of
 from newslint.server.positions import UTF16, LineIndex
 from newslint.server.scheduler import BACKGROUND, EDIT, URGENT, LintScheduler
 from newslint.server.workspace import BufferResult, ConfigProblem, Project
@@ -32,6 +35,7 @@ from newslint.server.workspace import BufferResult, ConfigProblem, Project
 log = logging.getLogger("newslint.server")
 
 DEBOUNCE_SECONDS = 0.15
+HOVER_WAIT_SECONDS = 1.0
 SCAN_CHUNK = 64  # files per background job: a buffer's lint never waits behind a whole scan
 MAX_LOGGED_ERRORS = 200
 TOML_SUFFIX = ".toml"
@@ -121,7 +125,26 @@ class NewslintServer(LanguageServer):
             return
         self.states[state.uri] = state
         diagnostics = to_diagnostics(state.index, state.findings(), self.docs_template)
-        self.on_loop(self.publish, state.uri, diagnostics, state.result.version)
+        params = types.PublishDiagnosticsParams(uri=state.uri, diagnostics=diagnostics, version=state.result.version)
+        # Serialised here, on the worker: turning thousands of diagnostics (a 2 MB article)
+        # into JSON through pygls' converter would hold the message loop for a second.
+        body = json.dumps({
+            "jsonrpc": "2.0",
+            "method": types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS,
+            "params": self.protocol._converter.unstructure(params),
+        }).encode("utf-8")
+        self.on_loop(self.send_bytes, b"Content-Length: %d\r\n\r\n%s" % (len(body), body), state.uri)
+
+    def send_bytes(self, message: bytes, uri: str) -> None:
+        """(loop) Write one framed message, as pygls' own writes do, unless the buffer was
+        closed while it was made (the editor already got its empty list)."""
+        writer = self.protocol.writer
+        if writer is None or uri not in self.documents:
+            return
+        try:
+            writer.write(message)  # stdio: pygls' StdoutWriter writes and flushes at once
+        except (BrokenPipeError, ValueError):  # the client is gone; exit follows
+            log.warning("newslint: client went away")
 
     def log_once(self, message: str, kind: types.MessageType = types.MessageType.Error) -> None:
         """(worker) A rule's crash or a skipped buffer: logged once, not on every keystroke."""
@@ -139,8 +162,16 @@ class NewslintServer(LanguageServer):
         if document is None:
             return None
         snapshot, path = document.snapshot, document.path
+        def still_wanted() -> bool:
+            return self.documents.get(uri) is document and document.version == snapshot.version
+
         try:
-            result = self.project.lint_buffer(path, snapshot.version, snapshot.text)
+            if self.project.config_changed(path):
+                self.reload_job()
+            outcome = self.project.lint_buffer(path, snapshot.version, snapshot.text, still_wanted)
+            if outcome is None:  # newer keystrokes made it stale: their own lint is on its way
+                return self.states.get(uri)
+            result = outcome
         except RegistryError as exc:
             self.log_once(str(exc))
             self.show_problem(ConfigProblem("", 0, str(exc)))
@@ -245,7 +276,7 @@ class NewslintServer(LanguageServer):
 def types_uri(path: str) -> str:
     from pygls.uris import from_fs_path
 
-    return from_fs_path(path) or path
+    return from_fs_path(os.path.abspath(path)) or path
 
 
 # ----- handlers --------------------------------------------------------------------------------
@@ -257,9 +288,9 @@ def create_server(cache: bool = True, cache_dir: str | None = None) -> NewslintS
     @server.feature(types.INITIALIZE)
     def initialize(ls: NewslintServer, params: types.InitializeParams) -> None:
         options = params.initialization_options if isinstance(params.initialization_options, dict) else {}
-        roots = [path_of(f.uri) for f in params.workspace_folders or []]
+        roots = [fs_path(f.uri) for f in params.workspace_folders or []]
         if not roots and params.root_uri:
-            roots = [path_of(params.root_uri)]
+            roots = [fs_path(params.root_uri)]
         elif not roots and params.root_path:
             roots = [os.path.abspath(params.root_path)]
         roots = [r for r in roots if os.path.isdir(r)]
@@ -284,6 +315,9 @@ def create_server(cache: bool = True, cache_dir: str | None = None) -> NewslintS
         resolve = code_action.resolve_support if code_action else None
         ls.resolve_edits = bool(resolve and "edit" in resolve.properties)
         ls.jobs  # noqa: B018 - start the worker now, not on the first keystroke
+        # Everything loaded so far lives as long as the server: keep it out of the collector's
+        # full passes, which otherwise walk pygls' and lsprotocol's objects during every big lint.
+        gc.freeze()
 
     @server.feature(types.INITIALIZED)
     async def initialized(ls: NewslintServer, params: types.InitializedParams) -> None:
@@ -395,7 +429,12 @@ def create_server(cache: bool = True, cache_dir: str | None = None) -> NewslintS
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     async def hover(ls: NewslintServer, params: types.HoverParams) -> types.Hover | None:
-        state = await ls.current_state(params.text_document.uri)
+        # A hover must not wait behind a long lint (a 2 MB article on the worker): answer from
+        # a fresh result or, failing one within a moment, not at all.
+        try:
+            state = await asyncio.wait_for(ls.current_state(params.text_document.uri), HOVER_WAIT_SECONDS)
+        except asyncio.TimeoutError:
+            return None
         if state is None or ls.project.linter is None:
             return None
         registry = ls.project.linter.registry
@@ -438,9 +477,14 @@ async def resolve_fix_all(ls: NewslintServer, action: types.CodeAction) -> types
 def serve(cache: bool = True, cache_dir: str | None = None) -> int:
     """Run the server on stdin/stdout until the client says ``exit`` or goes away."""
     server = create_server(cache=cache, cache_dir=cache_dir)
+    # The loop thread asks for the GIL whenever a message arrives; with the default 5 ms
+    # switch interval a busy lint thread makes each hand-over wait that long, several times
+    # per request. 1 ms keeps requests quick while a long lint runs.
+    sys.setswitchinterval(0.001)
     server.start_io()
     if server.scheduler is not None:
         server.scheduler.stop()
+    server.project.child.stop()
     return 0 if server.shutdown_requested else 1
 
 

@@ -5,10 +5,13 @@ make the engine's caches shared state; one worker keeps it simple and still leav
 free between the interpreter's thread switches (every 5 ms), so a 2 MB article being linted
 never holds up a hover or a keystroke's change notification.
 
+Buffers of 256,000 characters and more are linted in a child process instead (``child``), so
+the GIL stays with the server while they run, and a stale one is killed rather than waited for.
+
 Each job has a key (a buffer's URI, "scan:...", ...). Submitting a job whose key is already
 waiting replaces it: ten keystrokes while a long lint runs leave one job for the newest text,
-not ten. A job already running can't be interrupted (the engine has no cancellation points);
-its result is checked against the buffer's version when it lands and dropped if stale."""
+not ten. A small buffer's lint already running isn't interrupted (the engine has no cancellation
+points; it takes milliseconds); its result is dropped if the buffer moved on meanwhile."""
 
 from __future__ import annotations
 

@@ -7,21 +7,24 @@ the immutable results it is handed."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import os
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newslint.config import CONFIG_FILES, ConfigError, config_for_directory, load_config_file
+from newslint.config import CONFIG_FILES, ConfigError, clear_config_cache, load_config_file
 from newslint.engine import ARTICLE_SUFFIXES, FileReport, InputError, Linter, iter_article_paths
 from newslint.findings import Finding
 from newslint.packs import PackError, parse_pack_file
 from newslint.rule import ProjectContext
+from newslint.server.child import ChildLinter
+from newslint.server.documents import engine_path
 from newslint.suppress import FileSuppressions, apply
 
 log = logging.getLogger("newslint.server")
@@ -31,6 +34,7 @@ log = logging.getLogger("newslint.server")
 CLI_OVERRIDES: dict[str, Any] = {"select": None, "extend_select": [], "ignore": []}
 MAX_WORKSPACE_FILES = 20_000  # a home folder opened as a workspace must not be read whole
 BINARY_SNIFF = 8192
+LARGE_ARTICLE = 256_000  # characters: linted in the child process (about half a second and up)
 TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 PACK_POSITION = re.compile(r"^(?P<path>.+?):(?P<line>\d+): ")
 
@@ -67,6 +71,8 @@ class Project:
     disk: dict[str, FileReport] = field(default_factory=dict)
     buffers: dict[str, FileReport] = field(default_factory=dict)
     checked_packs: set[int] = field(default_factory=set)
+    stamps: dict[str, tuple[tuple[int, int] | None, ...]] = field(default_factory=dict)
+    child: ChildLinter = field(default_factory=ChildLinter)
 
     def engine(self) -> Linter:
         """The linter, built on first use (a broken plugin raises RegistryError here)."""
@@ -92,15 +98,33 @@ class Project:
             return locate_pack_problem(str(exc))
         return None
 
+    def config_changed(self, path: str) -> bool:
+        """Whether a config file at or above ``path``'s folder, or a pack its config names,
+        changed since the last look: configs are read again even where the editor sends no
+        file-change notifications (or the config file is edited in the editor itself)."""
+        folder = Path(os.path.dirname(os.path.abspath(path)))
+        files = [str(candidate / name) for candidate in (folder, *folder.parents) for name in CONFIG_FILES]
+        if self.linter is not None:
+            with contextlib.suppress(ConfigError, PackError):
+                files += self.linter.config_for(path).packs
+        stamp = tuple(_stat(f) for f in files)
+        known = self.stamps.get(str(folder))
+        self.stamps[str(folder)] = stamp
+        return known is not None and known != stamp
+
     def reload(self) -> None:
         """Forget every configuration and pack read so far (a config or pack file changed)."""
         forget_caches()
+        self.child.forget_configuration()
         self.linter = self.fixer = None
         self.checked_packs.clear()
+        self.stamps.clear()
 
     # ----- buffers --------------------------------------------------------------------------
 
-    def lint_buffer(self, path: str, version: int, text: str) -> BufferResult:
+    def lint_buffer(self, path: str, version: int, text: str, still_wanted: Callable[[], bool] = lambda: True
+                    ) -> BufferResult | None:
+        """One buffer version's findings; None if it went stale while a child process linted it."""
         if "\x00" in text[:BINARY_SNIFF]:
             self.buffers.pop(path, None)
             return BufferResult(path, version, text, None, skipped="binary text (contains NUL characters); not linted")
@@ -108,7 +132,12 @@ class Project:
         if problem is not None:
             self.buffers.pop(path, None)
             return BufferResult(path, version, text, None, problem)
-        report = self.engine().lint_file(text, path)
+        if len(text) >= LARGE_ARTICLE:
+            report = self.child.lint(path, text, still_wanted)
+            if report is None:
+                return None
+        else:
+            report = self.engine().lint_file(text, path)
         self.buffers[path] = report
         return BufferResult(path, version, text, report, errors=tuple(report.errors))
 
@@ -136,7 +165,7 @@ class Project:
             errors: list[str] = []
             try:
                 for path in iter_article_paths([root], errors):
-                    found.append(os.path.abspath(path))
+                    found.append(engine_path(path))
                     if len(found) >= MAX_WORKSPACE_FILES:
                         log.warning("workspace has over %d articles: project rules see the first ones", len(found))
                         return found
@@ -161,9 +190,9 @@ class Project:
                     self.disk.pop(path, None)
         for report in reports:
             if report.errors and not report.enabled:
-                self.disk.pop(os.path.abspath(report.path), None)  # unreadable
+                self.disk.pop(report.path, None)  # unreadable
             else:
-                self.disk[os.path.abspath(report.path)] = _without_findings(report)
+                self.disk[report.path] = _without_findings(report)
 
     # ----- project rules -------------------------------------------------------------------
 
@@ -221,6 +250,14 @@ class Project:
         return found
 
 
+def _stat(path: str) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size)
+
+
 def _without_findings(report: FileReport) -> FileReport:
     """A file on disk matters only for its facts and suppressions: keep memory flat."""
     return dataclasses.replace(report, findings=[], text=None, original=None)
@@ -235,7 +272,7 @@ def forget_caches() -> None:
     """Clear every memoised reading of configs and packs in newslint's modules. They are keyed
     by file paths, not contents (right for a one-shot CLI run, wrong for a long-lived server).
     The rule registry stays: plugins don't change under a running server."""
-    config_for_directory.cache_clear()
+    clear_config_cache()
     for name, module in list(sys.modules.items()):
         if not (name == "newslint" or name.startswith("newslint.")) or name == "newslint.registry":
             continue

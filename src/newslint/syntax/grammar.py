@@ -1,7 +1,7 @@
 """The Lark parsers: block grammars (one token per line) and the inline grammar.
 
 Parsers are built once per process from the ``.lark`` files beside this module; their built
-tables ship with the package (see ``syntax.tables``).
+tables ship with the package (see ``syntax.tables``: Lark's own disk cache is never used).
 """
 
 from __future__ import annotations
@@ -13,14 +13,13 @@ from typing import ClassVar, Literal
 
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
-from lark.lark import PostLex
 
 from newslint.syntax.tables import load_parser
 
 Format = Literal["markdown", "text"]
 
 
-class _FenceLengths(PostLex):
+class _FenceLengths:
     """Token stream filter: a closing fence must use the opening fence's character and be at
     least as long (CommonMark 4.5). A shorter one is a raw line of the block. Lexing alone
     can't count, so the closing token is retyped here; the grammar stays LALR."""

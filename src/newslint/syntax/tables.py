@@ -25,7 +25,6 @@ from typing import Any
 
 import lark
 from lark import Lark
-from lark.lark import PostLex
 
 GRAMMAR_DIR = Path(__file__).resolve().parent
 TABLES_FILE = GRAMMAR_DIR / "parser_tables.json"
@@ -49,11 +48,10 @@ def fingerprint(grammar: str, options: dict[str, Any]) -> str:
     return digest.hexdigest()
 
 
-def build(grammar: str, options: dict[str, Any], postlex: PostLex | None = None) -> Lark:
+def build(grammar: str, options: dict[str, Any], postlex: Any = None) -> Lark:
     """Build a parser from its ``.lark`` file, without any cache."""
-    if postlex is not None:
-        return Lark.open(grammar, rel_to=str(GRAMMAR_DIR / grammar), postlex=postlex, **options)
-    return Lark.open(grammar, rel_to=str(GRAMMAR_DIR / grammar), **options)
+    extra = {} if postlex is None else {"postlex": postlex}
+    return Lark.open(grammar, rel_to=str(GRAMMAR_DIR / grammar), **options, **extra)
 
 
 def _int_keys(table: dict[str, Any]) -> dict[Any, Any]:
@@ -72,20 +70,20 @@ def shipped_tables() -> dict[str, Any]:
     return tables
 
 
-def _shipped(grammar: str, options: dict[str, Any], postlex: PostLex | None) -> Lark | None:
+def _shipped(grammar: str, options: dict[str, Any], postlex: Any) -> Lark | None:
     entry = shipped_tables().get(grammar)
     if entry is None or entry["fingerprint"] != fingerprint(grammar, options):
         return None
-    extra = {"postlex": postlex} if postlex is not None else {}
+    extra = {} if postlex is None else {"postlex": postlex}
     try:
         return Lark._load_from_dict(entry["data"], entry["memo"], **extra)  # type: ignore[no-untyped-call,no-any-return]
     except Exception:  # pragma: no cover - a Lark release that reads the data differently
         return None
 
 
-def load_parser(grammar: str, postlex: PostLex | None = None, **options: Any) -> Lark:
-    """The parser for ``grammar`` (a file beside this module) with Lark ``options``. A token
-    stream filter (``postlex``) is code, not table data: it is given to the loaded parser."""
+def load_parser(grammar: str, postlex: Any = None, **options: Any) -> Lark:
+    """The parser for ``grammar`` (a file beside this module) with Lark ``options``. A ``postlex``
+    filter is code, not table data: it is handed to the parser, not fingerprinted or stored."""
     parser = _shipped(grammar, options, postlex)
     REQUESTED[grammar] = (options, "built" if parser is None else "shipped")
     return parser if parser is not None else build(grammar, options, postlex)

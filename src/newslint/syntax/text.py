@@ -5,7 +5,10 @@ from __future__ import annotations
 import regex
 
 _MARKUP = regex.compile(r"[*_`#>\[\]]+")
-_EDGE_PUNCT = regex.compile(r"^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$")
+# A trailing run is tried only from its first character (the look-behind) and never backtracks:
+# "[...]+$" alone retried from every character of a long run that stops short of the end, so
+# 50,000 dots before a final word took quadratic time.
+_EDGE_PUNCT = regex.compile(r"^[\p{P}\p{S}\s]+|(?<![\p{P}\p{S}\s])[\p{P}\p{S}\s]++$")
 _SPACE = regex.compile(r"\s+")
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 

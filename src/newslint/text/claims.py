@@ -14,8 +14,8 @@ right before them, so "these claims" and "the report" do not count.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -162,6 +162,8 @@ class ClaimLexicon:
     # declares none), and one alternation of every uncertainty pattern.
     uncertainty_contains: tuple[str, ...] | None = None
     uncertainty_any_re: Any = None
+    # Reporting-verb forms by their first word, each as its words: "points" -> (("points", "out"),).
+    verb_phrases: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
     def may_mark_uncertain(self, text: str) -> bool:
         """False only when no uncertainty pattern can match in ``text`` (substring tests, no regex)."""
@@ -266,6 +268,7 @@ class ClaimLexicon:
             weasel_anchors_all=every,
             uncertainty_any_re=lazy_compile("|".join(f"(?:{p})" for p in uncertainty_sources) or r"(?!)", flags),
             verb_forms=frozenset(f.lower() for f in forms),
+            verb_phrases=_phrases(forms),
             source_nouns=frozenset(str(n).lower() for n in pack.get("source_nouns", [])),
             verb_re=verb_re,
             speech_noun_re=speech_noun_re,
@@ -282,6 +285,15 @@ class ClaimLexicon:
             ),
             weasel_exemption_res=tuple(lazy_compile(str(p), flags) for p in pack.get("weasel_exemptions", [])),
         )
+
+
+def _phrases(forms: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for form in forms:
+        words = tuple(form.lower().split())
+        if words:
+            table.setdefault(words[0], []).append(words)
+    return {first: tuple(sorted(set(found), key=len, reverse=True)) for first, found in table.items()}
 
 
 @lru_cache(maxsize=8)
@@ -324,15 +336,31 @@ def _is_source_word(token: str, lexicon: ClaimLexicon, at_start: bool) -> bool:
     return False
 
 
+def _verb_forms_in(tokens: list[tuple[int, int, str]], lexicon: ClaimLexicon) -> Iterator[tuple[int, int, str]]:
+    """(token index, end offset, form) of each reporting-verb form, by table lookup per token:
+    the matches ``verb_re`` finds at token starts, without searching a regex of every form."""
+    phrases = lexicon.verb_phrases
+    for i, (start, _end, text) in enumerate(tokens):
+        low = text.lower()
+        found = phrases.get(low) or phrases.get(low.rstrip(".'’-"))
+        if not found:
+            continue
+        for words in found:
+            if len(words) == 1:
+                yield i, start + len(words[0]), words[0]
+                break
+            following = tuple(t[2].lower() for t in tokens[i + 1 : i + len(words)])
+            if (words[0], *following) == words:
+                yield i, tokens[i + len(words) - 1][1], " ".join(words)
+                break
+
+
 def _verb_attribution(sentence: str, lexicon: ClaimLexicon) -> Attribution | None:
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
-    index_at = {start: i for i, (start, _, _) in enumerate(tokens)}
-    for match in lexicon.verb_re.finditer(sentence):
-        i = index_at.get(match.start())
-        if i is None:
-            continue
-        form = match.group().lower()
-        cue = Cue(match.start(), match.end(), match.group(), "verb")
+    for i, end, _form in _verb_forms_in(tokens, lexicon):
+        start = tokens[i][0]
+        form = sentence[start:end].lower()
+        cue = Cue(start, end, sentence[start:end], "verb")
         # Look left past adverbs and auxiliaries for a subject.
         j = i - 1
         while j >= 0 and (tokens[j][2].lower() in _BETWEEN or tokens[j][2].lower().endswith("ly")):
@@ -600,6 +628,8 @@ def find_weasels(
             rest = sentence[end : end + 80]
             if any(ex.match(rest) for ex in lex.weasel_exemption_res):
                 continue
+            if _quantifier_as_adverb(sentence, start, match):
+                continue
             cues.append(Cue(start, end, match.group(), kind))
     cues.sort(key=lambda c: (c.start, -c.end))
     merged: list[Cue] = []
@@ -608,3 +638,36 @@ def find_weasels(
             continue
         merged.append(cue)
     return merged
+
+
+# Words after which "most agreed" / "many feared" still opens a clause with a vague subject.
+_CLAUSE_OPENERS = _words(
+    "and but or while whereas that which who because although though as so yet when if since where "
+    "however meanwhile still now today also"
+)
+_QUANTIFIERS = _words("some many most several various numerous countless few certain")
+
+
+def _quantifier_as_adverb(sentence: str, start: int, match: Any) -> bool:
+    """Whether the vague-looking source has a subject of its own: "Users most agreed" (an
+    adverb after its subject), "the various tool authors agreed" (a group the story has
+    defined), "I and others believe" (a named source among them). Only a quantifier that *is*
+    the subject ("Most agreed", "and many experts believe") stands in for a source."""
+    words = match.group().split()
+    if not words:
+        return False
+    first = words[0].lower()
+    before = sentence[:start].rstrip().split()
+    previous = before[-1].lower() if before else ""
+    if first == "others":
+        if previous != "and" or len(before) < 2:
+            return False
+        partner = before[-2]
+        return partner.lower() in {"i", "we", "he", "she"} or (len(before) >= 3 and partner[:1].isupper())
+    if first not in _QUANTIFIERS:
+        return False
+    if previous in _DETERMINERS:
+        return True
+    if match.groupdict().get("weasel_group") or not previous[-1:].isalpha():
+        return False
+    return previous not in _CLAUSE_OPENERS

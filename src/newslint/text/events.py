@@ -34,11 +34,17 @@ register_kind(
         "aliases": list,
         "headline_attribution": list,
         "headline_labels": list,
+        "headline_sources": list,
+        "headline_denials": list,
+        "report_cues": list,
         "opinion_labels": list,
     },
 )
 
 __all__ = [
+    "AUXILIARIES",
+    "DETERMINERS",
+    "PREPOSITIONS",
     "ActorLinks",
     "EventLexicon",
     "Mention",
@@ -82,7 +88,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 # Words that sit between a subject and its verb ("Russia has also rejected").
-_AUXILIARIES = _words(
+AUXILIARIES = _words(
     "has have had is was are were will would shall should can could may might must did does do "
     "been be being also not never now then later already still again formally finally effectively "
     "reportedly allegedly apparently flatly firmly repeatedly once just n't swiftly quickly"
@@ -90,11 +96,11 @@ _AUXILIARIES = _words(
 _BE = _words("is was are were been being be")
 _PRONOUNS = _words("he she they it we i you this these those")
 _RELATIVES = _words("which that who whom")
-_PREPOSITIONS = _words(
+PREPOSITIONS = _words(
     "of on in at to for with from by into onto over under about against near across after before "
     "between among toward towards via around through during without within like than per upon"
 )
-_DETERMINERS = _words("a an the this that these those its his her their our my your some any every each no new")
+DETERMINERS = _words("a an the this that these those its his her their our my your some any every each no new")
 # Capitalised sentence openers that are never names.
 _NOT_NAMES = _words(
     "the a an this that these those it its he she they we i in on at as if but and or so yet however "
@@ -140,6 +146,9 @@ class EventLexicon:
     attribution_re: Any
     labels: frozenset[str]
     opinion_labels: frozenset[str]
+    headline_sources: frozenset[str] = field(default_factory=frozenset)
+    denial_re: Any = None
+    report_re: Any = None
     first_words: frozenset[str] = field(default_factory=frozenset)
 
     @classmethod
@@ -185,7 +194,7 @@ class EventLexicon:
         for number, group in enumerate(pack.get("aliases", [])):
             for name in group:
                 alias_group[" ".join(str(name).lower().split())] = number
-        patterns = [str(p) for p in pack.get("headline_attribution", [])]
+        patterns = pack.get("headline_attribution", [])
         return cls(
             single={k: frozenset(v) for k, v in single.items()},
             multi={
@@ -201,11 +210,20 @@ class EventLexicon:
             },
             titles=frozenset(str(t).lower() for t in pack.get("titles", [])),
             alias_group=alias_group,
-            attribution_re=lazy_compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", regex.IGNORECASE),
+            attribution_re=_alternatives(patterns),
             labels=frozenset(" ".join(str(t).lower().split()) for t in pack.get("headline_labels", [])),
             opinion_labels=frozenset(" ".join(str(t).lower().split()) for t in pack.get("opinion_labels", [])),
             first_words=frozenset(single) | frozenset(multi),
+            headline_sources=frozenset(str(t).lower() for t in pack.get("headline_sources", [])),
+            denial_re=_alternatives(pack.get("headline_denials", [])),
+            report_re=_alternatives(pack.get("report_cues", [])),
         )
+
+    def forms_of(self, classes: frozenset[str]) -> frozenset[str]:
+        """First words of the predicate forms of these classes."""
+        found = {w for w, c in self.single.items() if c & classes}
+        found |= {w for w, phrases in self.multi.items() if any(c & classes for _, c in phrases)}
+        return frozenset(found)
 
     def predicate_at(self, tokens: Sequence[Token], i: int) -> tuple[int, frozenset[str]] | None:
         """(number of tokens, classes) of a predicate starting at token ``i``, longest first."""
@@ -225,6 +243,10 @@ class EventLexicon:
                     break
             found |= self.object_single.get(token.low, frozenset())
         return frozenset(found)
+
+
+def _alternatives(patterns: Iterable[Any]) -> Any:
+    return lazy_compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", regex.IGNORECASE)
 
 
 def _check_keys(entry: Any, table: str, allowed: set[str]) -> None:
@@ -383,7 +405,7 @@ def _read_mention(
     is_noun = low in lex.nouns and (
         low not in lex.verb_forms
         or previous is None
-        or previous.low in _DETERMINERS
+        or previous.low in DETERMINERS
         or previous.possessive
         or (previous.is_word and not previous.capitalised and previous.low not in _RELATIVES and prev == i - 1)
     )
@@ -459,7 +481,7 @@ def _read_mention(
 
 def _skip_auxiliaries(tokens: Sequence[Token], i: int) -> int:
     j = i - 1
-    while j >= 0 and (tokens[j].low in _AUXILIARIES or (tokens[j].low.endswith("ly") and len(tokens[j].low) > 4)):
+    while j >= 0 and (tokens[j].low in AUXILIARIES or (tokens[j].low.endswith("ly") and len(tokens[j].low) > 4)):
         j -= 1
     return j
 
@@ -475,12 +497,12 @@ def _run_ending(runs: list[tuple[int, int]], index: int) -> tuple[int, int] | No
 def _subject_phrase(tokens: Sequence[Token], j: int, runs: list[tuple[int, int]]) -> tuple[int, int] | None:
     """A common-noun subject right before the verb ("Russian forces", "the government"): the
     words back to a determiner or a break. Named only if a name run is inside it."""
-    if not tokens[j].is_word or tokens[j].low in _PREPOSITIONS or tokens[j].low in _TARGET_STOP:
+    if not tokens[j].is_word or tokens[j].low in PREPOSITIONS or tokens[j].low in _TARGET_STOP:
         return None
     start = j
     while start - 1 >= 0 and j - start < 3:
         word = tokens[start - 1]
-        if not word.is_word or word.low in _DETERMINERS or word.low in _PREPOSITIONS or word.low in _TARGET_STOP:
+        if not word.is_word or word.low in DETERMINERS or word.low in PREPOSITIONS or word.low in _TARGET_STOP:
             break
         start -= 1
     return start, j + 1
@@ -500,9 +522,9 @@ def _clause_subject(
             return None, True
         if tokens[end - 1].possessive:
             continue
-        if start > 0 and tokens[start - 1].low in _PREPOSITIONS:
+        if start > 0 and tokens[start - 1].low in PREPOSITIONS:
             continue
-        if start > 0 and tokens[start - 1].low in _DETERMINERS and tokens[start - 1].low not in {"the"}:
+        if start > 0 and tokens[start - 1].low in DETERMINERS and tokens[start - 1].low not in {"the"}:
             continue
         return (start, end), False
     return None, True

@@ -12,7 +12,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newslint.lazyre import lazy_compile
-from newslint.text.events import EventLexicon, Mention, actor_keys, target_keys, tokenize
+from newslint.text.events import (
+    AUXILIARIES,
+    DETERMINERS,
+    PREPOSITIONS,
+    EventLexicon,
+    Mention,
+    Token,
+    actor_keys,
+    target_keys,
+    tokenize,
+)
 
 __all__ = ["HeadlineReading", "headline_mentions", "read_headline"]
 
@@ -37,12 +47,15 @@ _QUOTED = lazy_compile(r"[\"“”«»]|(?<![\p{L}])['‘][^'’]{2,}['’](?![\
 _TAIL = lazy_compile(r"\s(?:[:|]|[-–—]\s)\s*(?P<tail>(?:\S+\s*){1,4})$")
 
 
-def read_headline(headline: str, lex: EventLexicon) -> HeadlineReading:
+def read_headline(headline: str, lex: EventLexicon, names: frozenset[str] = frozenset()) -> HeadlineReading:
+    """Labels stripped, then the headline's own attribution or hedge, if any. A short lead before
+    a colon is a source ("Police: ...", "Kremlin: ...") when it holds a source word, a role or an
+    alias, or only names the article gives (``names``); otherwise it is a kicker ("Party
+    invoice: ...") and is stripped like a label."""
     text = headline
     offset = 0
     opinion: str | None = None
     attribution: str | None = None
-    # Strip labels ("LIVE:", "[Video]", "Opinion |") one at a time.
     for _ in range(3):
         match = _LABEL_SPLIT.match(text)
         if match is None:
@@ -53,16 +66,15 @@ def read_headline(headline: str, lex: EventLexicon) -> HeadlineReading:
             opinion = label
         elif key in lex.labels or key.startswith(("update", "live", "breaking", "watch")):
             pass
-        elif match.group("lead") is not None and 1 <= len(label.split()) <= 4:
-            # "Kremlin: ...": a source, or a topic; either way not plainly the writer's claim
-            attribution = attribution or f"{label}:"
+        elif match.group("lead") is None or len(label.split()) > 4:
             break
-        else:
+        elif _is_source(label, lex, names):
+            attribution = f"{label}:"
             break
         offset += match.end()
         text = text[match.end() :]
     if attribution is None:
-        if text.rstrip().endswith("?") or "?" in text:
+        if "?" in text:
             attribution = "?"
         elif _QUOTED.search(text):
             attribution = "quotation marks"
@@ -72,23 +84,18 @@ def read_headline(headline: str, lex: EventLexicon) -> HeadlineReading:
                 attribution = cue.group()
             else:
                 tail = _TAIL.search(text)
-                if tail is not None and _looks_like_source(tail.group("tail")):
+                if tail is not None and _is_source(tail.group("tail"), lex, frozenset()):
                     attribution = tail.group("tail").strip()
     return HeadlineReading(text, offset, attribution, opinion)
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_SOURCE_TAIL = _words(
-    "police officials report reports media sources source ministry government kremlin army military "
-    "study survey poll witnesses residents spokesman spokeswoman spokesperson agency paper"
-)
-
-
-def _looks_like_source(tail: str) -> bool:
-    return any(w.lower().strip(".,'’\"") in _SOURCE_TAIL for w in tail.split())
+def _is_source(words: str, lex: EventLexicon, names: frozenset[str]) -> bool:
+    tokens = [_bare(w.lower().strip(".,'’\"“”")) for w in words.split()]
+    tokens = [t for t in tokens if t]
+    if any(t in lex.headline_sources or t in lex.alias_group for t in tokens):
+        return True
+    lowered = {n.lower() for n in names}
+    return bool(tokens) and all(t in lowered for t in tokens)
 
 
 def _bare(word: str) -> str:
@@ -116,9 +123,11 @@ def headline_mentions(text: str, lex: EventLexicon, names: frozenset[str]) -> li
                 i += 1
                 continue
             size, classes = found
-            before = [
-                t for t in tokens[:i] if t.is_word and (_bare(t.low) in lowered_names or t.low in lex.alias_group)
-            ]
+            if _modifier(tokens, i, size, lex):
+                i += size
+                continue
+            is_name = [_bare(t.low) in lowered_names or t.low in lex.alias_group for t in tokens]
+            before = [tokens[k] for k in _headline_actor(tokens, i, lex, is_name)]
             keys = actor_keys((t.text for t in before), lex) or None
             target_tokens = [t for k, t in enumerate(tokens) if t.is_word and not i <= k < i + size and t not in before]
             mentions.append(
@@ -138,3 +147,52 @@ def headline_mentions(text: str, lex: EventLexicon, names: frozenset[str]) -> li
             )
             i += size
     return mentions
+
+
+def _is_noun(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    low = tokens[i].low
+    if low not in lex.nouns:
+        return False
+    if low not in lex.verb_forms or i == 0:
+        return True
+    previous = tokens[i - 1]
+    return previous.low in DETERMINERS or previous.low in PREPOSITIONS or previous.possessive
+
+
+def _modifier(tokens: list[Token], i: int, size: int, lex: EventLexicon) -> bool:
+    """A nominal predicate that modifies the next noun ("Offensive Campaign Assessment") names
+    no event; one that ends its segment or takes "of"/"to"/"by" ("Capture of Town") does."""
+    if not _is_noun(tokens, i, lex):
+        return False
+    after = i + size
+    return after < len(tokens) and tokens[after].is_word and tokens[after].low not in PREPOSITIONS
+
+
+def _headline_actor(tokens: list[Token], i: int, lex: EventLexicon, is_name: list[bool]) -> list[int]:
+    """Token indices of the headline's actor: the names right before a verb ("Zelensky Rejected"),
+    past auxiliaries ("Has", "Will"), with "and" between names; for a nominal predicate also
+    the possessive before it or the names opening the segment ("Zelensky Stands Firm on
+    Ceasefire Rejection"). Names that modify a role ("Potter Director Signs") are no actor."""
+    j = i - 1
+    while j >= 0 and tokens[j].low in AUXILIARIES:
+        j -= 1
+    if j >= 0 and is_name[j]:
+        indices = [j]
+        k = j - 1
+        while k >= 0 and (is_name[k] or (tokens[k].low in {"and", ","} and k > 0 and is_name[k - 1])):
+            if is_name[k]:
+                indices.insert(0, k)
+            k -= 1
+        return indices
+    if not _is_noun(tokens, i, lex):
+        return []
+    opening = []
+    k = 0
+    while k < i and is_name[k]:
+        opening.append(k)
+        k += 1
+    if opening and k < i and tokens[k].low not in lex.titles and not tokens[k - 1].possessive:
+        return opening
+    if opening and tokens[k - 1].possessive:
+        return opening
+    return []

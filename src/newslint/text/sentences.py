@@ -62,7 +62,7 @@ def claims_pack(user_files: Iterable[str] = ()) -> Pack:
 # Terminal punctuation, closing quotes/brackets, citation markers ("[1]", "[12][13]", "[a]").
 _BOUNDARY = regex.compile(
     r"""
-    (?P<term> \.{3} | … | [.!?]+ )
+    (?<! [.!?…] ) (?P<term> [.!?…]++ )               # a whole run, tried once (else quadratic)
     (?P<tail> (?: ["'”’»)\]]
                 | \[ (?: \d{1,3} | [a-z] | \d{1,3}\s*[-–,]\s*\d{1,3} ) \]
               )* )
