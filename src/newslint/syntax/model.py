@@ -171,7 +171,13 @@ class Builder:
         self._add(Block(kind, start, end, start, end, section=self.section, **extra))  # type: ignore[arg-type]
 
     def _in_reference_section(self) -> bool:
-        return self.section is not None and self.section in self.options.reference_headings
+        """Under a References (Sources, Notes...) heading, and not inside a quote, list item or
+        note: a list quoted in a footnote is the note's text, not a list of sources."""
+        return (
+            self.container is None
+            and self.section is not None
+            and self.section in self.options.reference_headings
+        )
 
     def _set_section(self, heading: str) -> None:
         self.section = normalize_phrase(heading)
