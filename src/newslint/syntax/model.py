@@ -186,7 +186,20 @@ class Builder:
 
     def _nested(self, content: containers.Content, kind: ContainerKind, extra: dict[str, object]) -> None:
         """Parse a container's content and take over its blocks and entries."""
-        inner_kind = kind if _CONTAINER_RANK[kind] >= _CONTAINER_RANK[self.container] else self.container
+        inner_kind: ContainerKind = kind
+        if self.container is not None and _CONTAINER_RANK[self.container] > _CONTAINER_RANK[kind]:
+            inner_kind = self.container
+        if containers.one_paragraph(content.text):
+            # Most list items and quotes are a few lines of text: the grammar would make them
+            # one paragraph, so skip parsing them again.
+            end = _strip_eol(content.text, 0, len(content.text))
+            start = self.text.rfind("\n", 0, content.outer(0)) + 1
+            block = Block(
+                inner_kind, start, content.outer(end), content.outer(0), content.outer(end),
+                section=self.section, **{**self.extra, **extra},  # type: ignore[arg-type]
+            )
+            self._add(block, content.outer_source(content.text[:end], 0))
+            return
         sub = Builder(content.text, self.path, self.format, self.options, inner_kind, self.section, extra)
         sub.walk(parse_blocks(content.text, self.format))
         outer = content.outer
