@@ -327,3 +327,10 @@ def test_notes_under_a_footnotes_heading_keep_their_continuation_paragraphs():
     doc = parse(text, "a.md")
     assert "code" not in kinds(doc)
     assert sorted(label for c in doc.citations for label in c.labels) == ["^n", "m"]
+
+
+def test_a_list_quoted_inside_a_note_under_a_footnotes_heading_is_the_notes_text():
+    text = "Claim.[^w]\n\n## Footnotes\n\n[^w]:\n    The manual warns:\n\n    > - first case\n    > - second case\n"
+    doc = parse(text, "a.md")
+    assert [r.kind for r in doc.references] == ["footnote"]
+    assert "references" not in kinds(doc)

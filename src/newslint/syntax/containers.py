@@ -13,6 +13,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 _QUOTE_MARKER = re.compile(r" {0,3}> ?")
+# A line that may start some block other than a paragraph's continuation: a marker character
+# after at most three spaces, a blank line, or a bracket that may open a definition or entry.
+# Lines that match nothing here are TEXT to the block grammar.
+_MAY_START_BLOCK = re.compile(
+    r"^(?: {0,3}(?:[-#>*+=_`~<|0-9]|\{[{%]|\[(?:[^\]\n]*$|\^|\d{1,4}\]|[^\n]*\]:))|[ \t]*\r?$)",
+    re.MULTILINE,
+)
+
+
+def one_paragraph(text: str) -> bool:
+    """Whether the block grammar would read ``text`` as a single paragraph (or nothing but
+    lazy text lines): no line may start another block, and the first is not indented code."""
+    return bool(text.strip()) and text[:1] not in " \t" and _MAY_START_BLOCK.search(text.rstrip("\r\n")) is None
 
 
 def columns(prefix: str) -> int:

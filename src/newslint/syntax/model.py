@@ -171,7 +171,13 @@ class Builder:
         self._add(Block(kind, start, end, start, end, section=self.section, **extra))  # type: ignore[arg-type]
 
     def _in_reference_section(self) -> bool:
-        return self.section is not None and self.section in self.options.reference_headings
+        """Under a References (Sources, Notes...) heading, and not inside a quote, list item or
+        note: a list quoted in a footnote is the note's text, not a list of sources."""
+        return (
+            self.container is None
+            and self.section is not None
+            and self.section in self.options.reference_headings
+        )
 
     def _set_section(self, heading: str) -> None:
         self.section = normalize_phrase(heading)
@@ -180,10 +186,28 @@ class Builder:
 
     def _nested(self, content: containers.Content, kind: ContainerKind, extra: dict[str, object]) -> None:
         """Parse a container's content and take over its blocks and entries."""
-        inner_kind = kind if _CONTAINER_RANK[kind] >= _CONTAINER_RANK[self.container] else self.container
+        inner_kind: ContainerKind = kind
+        if self.container is not None and _CONTAINER_RANK[self.container] > _CONTAINER_RANK[kind]:
+            inner_kind = self.container
+        if containers.one_paragraph(content.text):
+            # Most list items and quotes are a few lines of text: the grammar would make them
+            # one paragraph, so skip parsing them again.
+            end = _strip_eol(content.text, 0, len(content.text))
+            start = self.text.rfind("\n", 0, content.outer(0)) + 1
+            block = Block(
+                inner_kind, start, content.outer(end), content.outer(0), content.outer(end),
+                section=self.section, **{**self.extra, **extra},  # type: ignore[arg-type]
+            )
+            self._add(block, content.outer_source(content.text[:end], 0))
+            return
         sub = Builder(content.text, self.path, self.format, self.options, inner_kind, self.section, extra)
         sub.walk(parse_blocks(content.text, self.format))
         outer = content.outer
+
+        def line_start(inner: int) -> int:
+            # a block in a container starts where its line does, markers included, as at the top
+            return self.text.rfind("\n", 0, outer(inner)) + 1
+
         for index, block in enumerate(sub.blocks):
             source = sub.sources.get(index)
             if block.is_prose:
@@ -191,7 +215,7 @@ class Builder:
                 source = content.outer_source(inner_text, block.content_start)
             self._add(
                 dataclasses.replace(
-                    block, start=outer(block.start), end=outer(block.end),
+                    block, start=line_start(block.start), end=outer(block.end),
                     content_start=outer(block.content_start), content_end=outer(block.content_end),
                 ),
                 source if block.is_prose else None,
