@@ -205,7 +205,8 @@ def test_diff_base_reports_only_changed_lines(tmp_path):
 
 def test_mission_fix_is_idempotent_and_diff_matches(tmp_path, shared):
     article = tmp_path / "article.txt"
-    shutil.copy(shared / "examples" / "mission" / "article.txt", article)
+    # copyfile, not copy: shared/ is read-only, and --fix refuses a read-only file
+    shutil.copyfile(shared / "examples" / "mission" / "article.txt", article)
     before = article.read_text(encoding="utf-8")
     diff = run_cli("check", "--diff", "article.txt", cwd=tmp_path).stdout.decode()
     first = run_cli("check", "--fix", "--format", "json", "article.txt", cwd=tmp_path)
