@@ -35,6 +35,9 @@ _CONTAINER_RANK = {None: 0, "list_item": 1, "footnote_def": 2, "block_quote": 3}
 ITEM_KINDS = ("bullet_item", "ordered_item", "fenced_item", "footnote_def")
 FOOTNOTE_INDENT = 4
 
+# The back link a rendered footnote ends with ("↩"), kept when a page is copied as text.
+BACKLINK = "\u21a9"
+
 
 def _strip_eol(text: str, start: int, end: int) -> int:
     """End offset of a line run without its final line break."""
@@ -376,7 +379,26 @@ class Builder:
             label = normalize_phrase(self.text[start:end])
             if label in self.options.reference_headings:
                 self._set_section(label)
+        if self.format == "text" and BACKLINK in self.text[start:end] and self._in_reference_section():
+            self._backlinked_notes(tokens, start, end)
+            return
         self._prose("paragraph", tokens, start, end)
+
+    def _backlinked_notes(self, tokens: list[Token], start: int, end: int) -> None:
+        """Notes copied from a rendered page lose their numbers but keep each note's "↩" back
+        link ("First source. ↩ Second source. ↩"): the n-th note is entry [n]."""
+        self._plain("references", tokens)
+        note_start = start
+        number = 0
+        while note_start < end:
+            mark = self.text.find(BACKLINK, note_start, end)
+            note_end = end if mark < 0 else mark
+            note = self.text[note_start:note_end]
+            if note.strip():
+                number += 1
+                first = note_start + len(note) - len(note.lstrip())
+                self._add_entry("numbered", str(number), f"[{number}]", first, first, first, note_end)
+            note_start = note_end + len(BACKLINK)
 
     def _template_line(self, tokens: list[Token]) -> None:
         self._paragraph(tokens)  # rules read template tags as a paragraph of their own
