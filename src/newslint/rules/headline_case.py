@@ -22,6 +22,7 @@ from newslint.rules.titles import (
 )
 from newslint.syntax.nodes import Block, Document
 from newslint.syntax.prose import prose_text
+from newslint.text.headline_events import MAX_HEADLINE_CHARS
 
 # Lowercase words that join the words of one name: "Summer of Code", "Bank of England".
 NAME_JOINERS = frozenset({"of", "the", "and", "for", "de", "del", "van", "von", "al", "on", "&"})
@@ -187,6 +188,8 @@ class HeadlineCapitalization(Rule):
         if style not in (None, "title", "sentence"):
             raise ValueError(f"headline-case must be 'title' or 'sentence', not {style!r}")
         for headline, text in title_zone(doc, ctx):
+            if len(text) > MAX_HEADLINE_CHARS:  # pasted body text or debris on a title line
+                continue
             letters = [c for c in text if c.isalpha()]
             if not letters or all(c.isupper() for c in letters):
                 continue
