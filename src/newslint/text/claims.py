@@ -23,7 +23,7 @@ import regex
 
 from newslint.lazyre import lazy_compile
 from newslint.packs import Pack, PackError
-from newslint.text.keys import content_keys
+from newslint.text.keys import content_keys, regular_forms
 from newslint.text.quotes import is_question, quotation_spans
 from newslint.text.sentences import claims_pack
 
@@ -111,20 +111,6 @@ _ACCORDING = lazy_compile(
 )
 
 
-def _regular_forms(lemma: str) -> set[str]:
-    """say -> says, sayed (harmless), saying; deny -> denies, denied; argue -> argued, arguing."""
-    forms = {lemma}
-    if lemma.endswith("e"):
-        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
-    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
-        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
-    elif lemma.endswith(("s", "sh", "ch", "x", "z")):
-        forms |= {lemma + "es", lemma + "ed", lemma + "ing"}
-    else:
-        forms |= {lemma + "s", lemma + "ed", lemma + "ing"}
-    return forms
-
-
 def _alternation(words: Iterable[str]) -> str:
     # Longest first so "points out" wins over "points"; spaces match any whitespace.
     ordered = sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True)
@@ -194,7 +180,7 @@ class ClaimLexicon:
         forms: set[str] = set()
         for lemma in pack.get("reporting_verbs", []):
             lemma = str(lemma).lower()
-            forms |= set(irregular.get(lemma, [])) | ({lemma} if lemma in irregular else _regular_forms(lemma))
+            forms |= set(irregular.get(lemma, [])) | ({lemma} if lemma in irregular else regular_forms(lemma))
         verb_re = lazy_compile(rf"\b(?:{_alternation(forms)})\b", flags)
         speech_nouns = _alternation(pack.get("speech_nouns", []))
         speech_noun_re = lazy_compile(

@@ -13,6 +13,7 @@ import regex
 
 from newslint.lazyre import lazy_compile
 from newslint.packs import Pack, PackError, load_pack, register_kind
+from newslint.text.keys import regular_forms
 
 if TYPE_CHECKING:
     from newslint.text.events import Token
@@ -75,7 +76,7 @@ class EventLexicon:
             name = str(entry["class"])
             for lemma in entry.get("verbs", []):
                 head, *rest = str(lemma).lower().split()
-                for form in _regular_forms(head):
+                for form in regular_forms(head):
                     add(" ".join([form, *rest]), name)
                     if not rest:
                         verbs.add(form)
@@ -168,19 +169,6 @@ def _check_keys(entry: Any, table: str, allowed: set[str]) -> None:
     unknown = set(entry) - allowed
     if unknown:
         raise PackError(f"events pack: {table} entry {entry['class']!r} has unknown key(s) {sorted(unknown)}")
-
-
-def _regular_forms(lemma: str) -> set[str]:
-    forms = {lemma}
-    if lemma.endswith("e"):
-        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
-    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
-        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
-    elif lemma.endswith(("s", "sh", "ch", "x", "z")):
-        forms |= {lemma + "es", lemma + "ed", lemma + "ing"}
-    else:
-        forms |= {lemma + "s", lemma + "ed", lemma + "ing"}
-    return forms
 
 
 @lru_cache(maxsize=8)

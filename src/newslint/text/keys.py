@@ -1,5 +1,6 @@
 """Content words as comparison keys: what two texts (a sentence and a source title, a headline
-and a body sentence) have in common."""
+and a body sentence) have in common; and a verb's regular inflections, which the cue and event
+lexicons both expand their lemmas with."""
 
 from __future__ import annotations
 
@@ -50,3 +51,17 @@ def content_keys(text: str, prefix: int = 5) -> frozenset[str]:
         elif len(word) >= 2 and word.isupper():
             keys.add(low)
     return frozenset(keys)
+
+
+def regular_forms(lemma: str) -> set[str]:
+    """say -> says, sayed (harmless), saying; deny -> denies, denied; argue -> argued, arguing."""
+    forms = {lemma}
+    if lemma.endswith("e"):
+        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    elif lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {lemma + "es", lemma + "ed", lemma + "ing"}
+    else:
+        forms |= {lemma + "s", lemma + "ed", lemma + "ing"}
+    return forms
