@@ -25,7 +25,7 @@ from newslint.rules.hedge_dropped import DOUBT_MARKS
 from newslint.syntax.nodes import Document, Headline
 from newslint.text.claims import ClaimLexicon, content_keys, default_lexicon, find_hedge
 from newslint.text.events import EventLexicon, Mention, event_lexicon, tokenize
-from newslint.text.headline_events import headline_mentions, read_headline
+from newslint.text.headline_events import MAX_HEADLINE_CHARS, headline_mentions, read_headline
 
 
 def _quote(text: str, limit: int = 60) -> str:
@@ -34,10 +34,11 @@ def _quote(text: str, limit: int = 60) -> str:
 
 
 def _headlines(doc: Document) -> Iterator[Headline]:
-    """Each distinct headline position once (a plain-text title is listed once per copy)."""
+    """Each distinct headline position once (a plain-text title is listed once per copy), and
+    none past MAX_HEADLINE_CHARS: a title line that long is debris, and reading it costs time."""
     seen: set[int] = set()
     for headline in doc.headlines:
-        if headline.start not in seen:
+        if headline.start not in seen and len(headline.text) <= MAX_HEADLINE_CHARS:
             seen.add(headline.start)
             yield headline
 
