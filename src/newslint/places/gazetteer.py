@@ -30,6 +30,17 @@ from newslint.places.records import (
 
 __all__ = ["Gazetteer"]
 
+_READINGS_KEPT = 50_000  # spellings whose house reading is remembered (a bound on memory, not a tuning)
+_LETTERS = lazy_compile(r"\p{L}+")
+# The four non-ASCII letters that match an ASCII letter in a case-insensitive pattern.
+_ASCII_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def lower_ascii(text: str) -> str:
+    """``text`` lower-cased, such that an ASCII word occurs in it whenever a case-insensitive
+    pattern finds that word in ``text``."""
+    return text.translate(_ASCII_TWINS).lower()
+
 GAZETTEER_PACK = "places"
 PLACE_NAMES_PACK = "place-names"
 EXONYM_PACK = "place-exonyms"
@@ -60,6 +71,9 @@ class Gazetteer:
     max_words: int = 1
     _heads: dict[str, Any] | None = None
     _skeletons: dict[str, tuple[tuple[str, str], ...]] | None = None
+    _house_readings: dict[str, PlaceInfo | None] = field(default_factory=dict)  # house_lookup, by name
+    _phrase_table: dict[str, list[tuple[str, ...]]] | None = None  # folded word -> words of its phrases
+    _phrase_hits: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, user_files: Iterable[str | Path] = ()) -> Gazetteer:
@@ -139,6 +153,27 @@ class Gazetteer:
         sentence its capital says nothing."""
         return key in self.exonyms.caution
 
+    def phrase_words(self, name: str) -> tuple[tuple[str, ...], ...]:
+        """For each exonym phrase or fixed official name holding a word of ``name`` (Odessa:
+        Odessa, Texas), the words a text must hold for that phrase to occur in it: lower-case
+        ASCII words only (see ``lower_ascii``); none when no phrase holds a word of ``name``, as for
+        most names (then the phrase search is skipped)."""
+        found = self._phrase_hits.get(name)
+        if found is None:
+            table = self._phrase_table
+            if table is None:
+                table = {}
+                for phrase in (*self.exonym_phrases, *self.fixed_phrases):
+                    words = _LETTERS.findall(phrase)
+                    needed = tuple(w.lower() for w in words if w.isascii())
+                    for word in words:
+                        table.setdefault(fold(word), []).append(needed)
+                self._phrase_table = table
+            found = tuple(dict.fromkeys(n for w in _LETTERS.findall(name) for n in table.get(fold(w), ())))
+            if len(self._phrase_hits) < _READINGS_KEPT:
+                self._phrase_hits[name] = found
+        return found
+
     @property
     def exempt_phrases(self) -> tuple[str, ...]:
         """Exonyms and fixed official names, longest first (match these before single names)."""
@@ -172,7 +207,8 @@ class Gazetteer:
             spellings[fold(use)] = (use, Role.PREFERRED)
             house[place_id] = HousePlace(place_id, use, geonames, spellings, caution)
         copy = replace(
-            self, house=house, _house_index={}, _by_geonames={}, _heads=None, _skeletons=None, _known=None
+            self, house=house, _house_index={}, _by_geonames={}, _heads=None, _skeletons=None, _known=None,
+            _house_readings={}, _phrase_table=None, _phrase_hits={},
         )
         copy._index_house()
         return copy
@@ -184,7 +220,18 @@ class Gazetteer:
 
     def house_lookup(self, name: str) -> PlaceInfo | None:
         """The reading of ``name`` as a former name, a house place or a city of the exonym pack
-        (no possessive stripping, no GeoNames alternates): cheap."""
+        (no possessive stripping, no GeoNames alternates): cheap, and remembered per spelling
+        (an article names the same few places dozens of times)."""
+        try:
+            return self._house_readings[name]
+        except KeyError:
+            pass
+        info = self._house_reading(name)
+        if len(self._house_readings) < _READINGS_KEPT:
+            self._house_readings[name] = info
+        return info
+
+    def _house_reading(self, name: str) -> PlaceInfo | None:
         key = fold(name)
         former = self.former.get(key)
         if former is not None:

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from newslint.lazyre import lazy_compile
 from newslint.places.folding import fold, likely_same_name, skeleton
-from newslint.places.gazetteer import Gazetteer
+from newslint.places.gazetteer import Gazetteer, lower_ascii
 from newslint.places.records import PlaceInfo, Role, era_end
 from newslint.places.segments import segments
 from newslint.syntax.nodes import Document
@@ -64,11 +64,12 @@ _FORMER_CUE = lazy_compile(
 )
 _YEAR = lazy_compile(r"\b1[0-9]{3}\b|\b20[0-2][0-9]\b")
 # Words after a name that make it a region of that name, not the city (Donetsk oblast).
-_REGION = lazy_compile(
-    r"[ \t]+(?:oblast|oblasts|region|regions|province|provinces|raion|district|governorate|county"
-    r"|krai|kray|voivodeship|municipality|metropolitan)(?![^\W_])",
-    re.IGNORECASE,
+_REGION_WORDS = (
+    "oblast", "oblasts", "region", "regions", "province", "provinces", "raion", "district", "governorate",
+    "county", "krai", "kray", "voivodeship", "municipality", "metropolitan",
 )
+_REGION = lazy_compile(rf"[ \t]+(?:{'|'.join(_REGION_WORDS)})(?![^\W_])", re.IGNORECASE)
+_REGION_INITIALS = frozenset(w[0] for w in _REGION_WORDS)
 # A capitalised word right after the name that continues a proper name (Kundera, Street, Café):
 # title case only, so an all-capitals headline ("KIEV UNDER FIRE") is not a longer name.
 _NEXT_NAME = lazy_compile(r"[ \t]+(?:&[ \t]+)?\p{Lu}\p{Ll}")
@@ -92,15 +93,29 @@ _OPENERS = frozenset({
 _PARTICLES = frozenset({"al", "el", "as", "ad", "an", "ar", "ash", "at", "az", "la", "le", "les", "los", "las"})
 _SENTENCE_END = lazy_compile(r"(?:^|[.!?:;]['\"’”)\]]*|\n)[\s\"'“‘(\[*_#>-]*$")
 _LOOKBACK = 40
+_BLANKS = (" ", "\t")  # what _REGION and _NEXT_NAME start with
+
+
+# The cue patterns after a name all start with a blank (or a comma and a blank); the tests on the
+# next characters before them only skip what the pattern cannot match ("Kyiv said", "Kyiv."):
+# a place is named dozens of times in an article, and the patterns cost more than the tests.
 
 
 def namesake_follows(text: str, end: int) -> bool:
     """A US state or Canadian province after the name: "Odessa, Texas"."""
+    at = end + 1 if text.startswith(",", end) else end
+    if not text[at : at + 1].isspace() or text[at + 1 : at + 2].islower():
+        return False  # every state and province starts with a capital, after a blank
     return NAMESAKE_REGION.match(text, end) is not None
 
 
 def names_region(text: str, end: int) -> bool:
     """The name is that of a region (Donetsk oblast, Kyiv region), not of the city."""
+    if not text.startswith(_BLANKS, end):
+        return False
+    after = text[end + 1 : end + 2]
+    if after.islower() and after not in _REGION_INITIALS:
+        return False
     return _REGION.match(text, end) is not None
 
 
@@ -108,17 +123,26 @@ def starts_sentence(text: str, start: int) -> bool:
     return _SENTENCE_END.search(text[max(0, start - _LOOKBACK) : start]) is not None or start == 0
 
 
-def in_longer_name(text: str, start: int, end: int) -> bool:
+def in_longer_name(text: str, start: int, end: int, region: bool | None = None) -> bool:
     """The name is part of a longer proper name: a person (Milan Kundera, Paris Hilton), a street
     or a business (Danzig Street, Kiew Café), a club (FC Köln), a surname (Glenn Danzig). A
     title-case word right after it counts (not a region word: Donetsk oblast is a region), and
     initials or a title-case word right before it, unless that word starts the sentence ("In
-    Köln") or the line is a title-case headline."""
-    if _NEXT_NAME.match(text, end) and not names_region(text, end):
+    Köln") or the line is a title-case headline. ``region``: ``names_region(text, end)``, when
+    the caller has it."""
+    name_follows = (
+        text.startswith(_BLANKS, end) and not text[end + 1 : end + 2].islower() and _NEXT_NAME.match(text, end)
+    )
+    if name_follows and not (names_region(text, end) if region is None else region):
         return True
     if text[start:end].isupper():
         return False  # an all-capitals headline: every word before it is capitals too
     before = text[max(0, start - _LOOKBACK) : start]
+    if not before.endswith(_BLANKS):
+        return False
+    words = before.split()
+    if not words or words[-1].islower():
+        return False  # "in Kyiv": no capital before the name
     previous = _PREVIOUS_NAME.search(before)
     if previous is None:
         return False
@@ -305,13 +329,16 @@ def _scan(doc: Document, gaz: Gazetteer) -> list[Mention]:
         if not any(t in text for t in wanted):
             continue
         phrases: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None
+        lowered: str | None = None
         skip_to = -1
         for match in _CAPITALISED.finditer(text):
-            start = match.start()
-            if start < skip_to or match.group() not in wanted:
+            token = match.group()
+            if token not in wanted:
                 continue
-            name = _bare(match.group())
-            folded = fold(name)
+            start = match.start()
+            if start < skip_to:
+                continue
+            folded, _, name = _token_keys(token)
             end = start + len(name)
             extra = unlisted.get(folded)
             if extra is not None:
@@ -348,17 +375,24 @@ def _scan(doc: Document, gaz: Gazetteer) -> list[Mention]:
                 info = gaz.house_lookup(name)
                 if info is None:
                     continue
-            if phrases is None:
-                phrases = _phrase_spans(gaz, text)
-            exonym_spans, fixed_spans = phrases
+            in_exonym_phrase = in_fixed_name = False
+            needed = gaz.phrase_words(name)
+            if needed:
+                if lowered is None:
+                    lowered = lower_ascii(text)
+                if any(all(w in lowered for w in words) for words in needed):
+                    if phrases is None:
+                        phrases = _phrase_spans(gaz, text)
+                    in_exonym_phrase = any(a <= start and end <= b for a, b in phrases[0])
+                    in_fixed_name = any(a <= start and end <= b for a, b in phrases[1])
             exempt = info.caution
             region = names_region(text, end)
-            if any(a <= start and end <= b for a, b in exonym_spans) or namesake_follows(text, end):
+            if in_exonym_phrase or namesake_follows(text, end):
                 namesakes.add(folded)
                 exempt = True
             elif (
-                any(a <= start and end <= b for a, b in fixed_spans)
-                or in_longer_name(text, start, end)
+                in_fixed_name
+                or in_longer_name(text, start, end, region)
                 or (gaz.sentence_start_caution(folded) and starts_sentence(text, start))
                 or (info.is_former and (region or former_as_history(text, start, end, info)))
                 or (not info.is_preferred and named_in_passing(text, start, end))
@@ -375,7 +409,7 @@ def _scan(doc: Document, gaz: Gazetteer) -> list[Mention]:
 
 def _phrase_spans(gaz: Gazetteer, text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Spans of exonym phrases (chicken Kiev) and fixed official names (Dnipropetrovsk region);
-    computed only for a segment that names a listed place."""
+    computed only for a segment that names a place holding a word of one of them."""
     exonyms = _phrase_pattern(gaz.exonym_phrases)
     fixed = _phrase_pattern(gaz.fixed_phrases)
     return (
