@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from newslint.lazyre import lazy_compile
 from newslint.places.folding import fold, likely_same_name, skeleton
@@ -220,8 +220,9 @@ def former_as_history(text: str, start: int, end: int, info: PlaceInfo) -> bool:
 # --- mentions ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
+    """One place name as the article writes it (a named tuple: an article makes dozens)."""
+
     start: int
     end: int
     text: str  # as written, possessive removed
@@ -326,7 +327,10 @@ def _scan(doc: Document, gaz: Gazetteer) -> list[Mention]:
     namesakes: set[str] = set()  # spellings that name a namesake somewhere in the article
     for seg in segments(doc):
         text, base = seg.text, seg.base
-        if not any(t in text for t in wanted):
+        for token in wanted:  # a loop, not any(): most segments hold none of a few tokens
+            if token in text:
+                break
+        else:
             continue
         phrases: tuple[list[tuple[int, int]], list[tuple[int, int]]] | None = None
         lowered: str | None = None
@@ -403,7 +407,7 @@ def _scan(doc: Document, gaz: Gazetteer) -> list[Mention]:
                 Mention(base + start, base + end, name, folded, info.id, info, quoted, seg.source, exempt, region)
             )
     if namesakes:
-        mentions = [m if m.key not in namesakes or m.exempt else replace(m, exempt=True) for m in mentions]
+        mentions = [m if m.key not in namesakes or m.exempt else m._replace(exempt=True) for m in mentions]
     return mentions
 
 

@@ -4,7 +4,9 @@ its quoted speech marked, then the source titles of its reference entries."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from itertools import accumulate
+from typing import NamedTuple
 
 from newslint.syntax.nodes import Document
 from newslint.syntax.prose import prose_text
@@ -12,8 +14,7 @@ from newslint.syntax.prose import prose_text
 __all__ = ["Segment", "segments"]
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(NamedTuple):
     """A stretch of prose: ``text`` starts at document offset ``base``; non-prose is blanked.
 
     ``source`` marks source titles (reference entries, footnote definitions): text a rule may
@@ -27,7 +28,10 @@ class Segment:
     entry: bool = False  # a reference entry (not a footnote definition)
 
     def quoted(self, start: int, end: int) -> bool:
-        return any(a <= start and end <= b for a, b in self.quotes)
+        for a, b in self.quotes:  # noqa: SIM110 -- a loop, not any(): called for every place an article names
+            if a <= start and end <= b:
+                return True
+        return False
 
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
@@ -67,8 +71,16 @@ def segments(doc: Document) -> list[Segment]:
         covered.append((block.start, block.end))
         source = block.kind == "footnote_def"
         out.append(Segment(text, block.content_start, source, _quote_spans(text, block.content_start)))
+    # Whether an entry lies in a prose block (read there): of the blocks starting at or before
+    # it, the furthest end reaches past it.
+    covered.sort()
+    starts = [a for a, _ in covered]
+    reach = list(accumulate((b for _, b in covered), max))
     for entry in doc.references:
-        if entry.kind == "link" or any(a <= entry.start < b for a, b in covered):
+        if entry.kind == "link":
+            continue
+        at = bisect_right(starts, entry.start) - 1
+        if at >= 0 and entry.start < reach[at]:
             continue
         raw = doc.text[entry.text_start : entry.text_end]
         text = _URL.sub(_blank, raw)
