@@ -370,3 +370,50 @@ def test_a_former_name_without_its_era_is_a_load_error(tmp_path: Path) -> None:
     )
     with pytest.raises(PackError, match=r"former\.Oldriver"):
         Gazetteer.load([former]).lookup("Oldriver")
+
+
+# --- GeoNames records: searched first, indexed after many names --------------------------------
+
+_RECORDS = (
+    "100\tPL\tGdańsk\tDanzig\tGdansk\tDantsig\n"
+    "not a record\n"
+    "\n"
+    "200\tDE\tDanzig\tDanzig\tDantsig\n"  # a main name that is another record's alternate
+    "300\tRU\tПоловинка\tPolovinka\n"  # a name in another script keeps its letters
+    "400\tFR\tSaint-Étienne\tSaint Etienne\tŁódź Street\n",
+    "500\tUS\tLodz\tLodz Street\n",  # a second block (a user pack's extra records)
+)
+
+
+def _every_way(geo: object, key: str) -> tuple[object, ...]:
+    from newslint.places.records import GeoIndex
+
+    assert isinstance(geo, GeoIndex)
+    return geo.every(key), geo.main(key), geo.alternate(key)
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("gdansk", ([(0, True)], 0, None)),
+        ("danzig", ([(1, True), (0, False)], 1, 0)),
+        ("dantsig", ([(0, False), (1, False)], None, 0)),
+        ("половинка", ([(2, True)], 2, None)),
+        ("saint-etienne", ([(3, True)], 3, None)),
+        ("lodz street", ([(3, False), (4, False)], None, 3)),
+        ("lodz", ([(4, True)], 4, None)),
+        ("pl", ([], None, None)),  # a country code is not a name
+        ("not a record", ([], None, None)),
+    ],
+)
+def test_geonames_records_are_found_by_folded_name_searched_or_indexed(
+    key: str, expected: tuple[object, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newslint.places import records
+
+    assert _every_way(records.GeoIndex(_RECORDS), key) == expected
+    monkeypatch.setattr(records, "_SEARCHES_BEFORE_INDEX", 0)
+    indexed = records.GeoIndex(_RECORDS)
+    assert _every_way(indexed, key) == expected
+    assert indexed._index is not None
+    assert indexed.record(4) == ("500", "US", "Lodz")

@@ -18,6 +18,7 @@ __all__ = ["ascii_fold", "fold", "likely_same_name", "skeleton", "strip_possessi
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'", "`": "'"})
 # Letters NFKD does not decompose.
 _EXTRA_FOLDS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th"})
+_EXTRA_PAIRS = tuple((chr(code), str(ascii)) for code, ascii in _EXTRA_FOLDS.items())
 
 
 def strip_possessive(token: str) -> str:
@@ -32,6 +33,16 @@ def strip_possessive(token: str) -> str:
 def ascii_fold(name: str) -> str:
     folded = unicodedata.normalize("NFKD", name.translate(_EXTRA_FOLDS)).encode("ascii", "ignore").decode("ascii")
     return folded if folded.strip() else name  # a name in another script keeps its letters
+
+
+def ascii_fold_lines(text: str) -> str:
+    """``ascii_fold`` of a long text (many names, one a line) in one pass, but without its
+    keep-the-letters rule: a name that folds to nothing folds to nothing here. ``str.translate``
+    with a table costs ~0.3 s on the 1.5 MB gazetteer, a few ``str.replace`` calls ~1 ms."""
+    for char, ascii in _EXTRA_PAIRS:
+        if char in text:
+            text = text.replace(char, ascii)
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 @lru_cache(maxsize=65536)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -47,33 +46,46 @@ EXONYM_PACK = "place-exonyms"
 FORMER_PACK = "former-place-names"
 
 
-@dataclass
 class Gazetteer:
-    """Places by spelling: house style first, then GeoNames main names, then alternate names."""
+    """Places by spelling: house style first, then GeoNames main names, then alternate names.
 
-    house: Mapping[str, HousePlace]
-    exonym_phrases: tuple[str, ...]
-    fixed_phrases: tuple[str, ...]
-    # The GeoNames records, loaded on first use: most articles need only the house table,
-    # and the 1.5 MB pack costs ~7 ms to read even from the parse cache.
-    _geo_blocks: Callable[[], tuple[str, ...]]
-    _house_index: dict[str, str] = field(default_factory=dict)  # folded spelling -> place id
-    _by_geonames: dict[int, str] = field(default_factory=dict)  # geonameid -> place id
-    _geo: GeoIndex | None = None
-    # Each city's names across languages and the former names: read on first use (every
-    # article with a capitalised word needs them, but a run that selects no place rule doesn't).
-    _exonym_pack: Callable[[], Pack] | None = None
-    _former_pack: Callable[[], Pack] | None = None
-    _exonyms: ExonymIndex | None = None
-    _former: dict[str, FormerName] | None = None
-    _exonym_patterns: dict[str, Any] = field(default_factory=dict)
-    _known: frozenset[str] | None = None
-    max_words: int = 1
-    _heads: dict[str, Any] | None = None
-    _skeletons: dict[str, tuple[tuple[str, str], ...]] | None = None
-    _house_readings: dict[str, PlaceInfo | None] = field(default_factory=dict)  # house_lookup, by name
-    _phrase_table: dict[str, list[tuple[str, ...]]] | None = None  # folded word -> words of its phrases
-    _phrase_hits: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    A plain class, not a dataclass: its module is imported on every start, and building its
+    indexes waits for first use."""
+
+    def __init__(
+        self,
+        house: Mapping[str, HousePlace],
+        exonym_phrases: tuple[str, ...],
+        fixed_phrases: tuple[str, ...],
+        geo_blocks: Callable[[], tuple[str, ...]],
+        exonym_pack: Callable[[], Pack] | None = None,
+        former_pack: Callable[[], Pack] | None = None,
+    ) -> None:
+        self.house = house
+        self.exonym_phrases = exonym_phrases
+        self.fixed_phrases = fixed_phrases
+        # The GeoNames records, loaded on first use: most articles need only the house table,
+        # and the 1.5 MB pack costs ~7 ms to read even from the parse cache.
+        self._geo_blocks = geo_blocks
+        self._geo: GeoIndex | None = None
+        # Each city's names across languages and the former names: read on first use (every
+        # article with a capitalised word needs them, but a run that selects no place rule doesn't).
+        self._exonym_pack = exonym_pack
+        self._former_pack = former_pack
+        self._exonyms: ExonymIndex | None = None
+        self._former: dict[str, FormerName] | None = None
+        self._exonym_patterns: dict[str, Any] = {}
+        # Built from the house places (see _index_house and the properties that fill them).
+        self._house_index: dict[str, str] = {}  # folded spelling -> place id
+        self._by_geonames: dict[int, str] = {}  # geonameid -> place id
+        self.max_words = 1
+        self._known: frozenset[str] | None = None
+        self._heads: dict[str, Any] | None = None
+        self._skeletons: dict[str, tuple[tuple[str, str], ...]] | None = None
+        self._house_readings: dict[str, PlaceInfo | None] = {}  # house_lookup, by name
+        self._phrase_table: dict[str, list[tuple[str, ...]]] | None = None  # folded word -> words of its phrases
+        self._phrase_hits: dict[str, tuple[tuple[str, ...], ...]] = {}
+        self._index_house()
 
     @classmethod
     def load(cls, user_files: Iterable[str | Path] = ()) -> Gazetteer:
@@ -96,9 +108,7 @@ class Gazetteer:
         house = house_places(place_names)
         phrases = tuple(str_list(place_names.get("exonyms"), f"{place_names.path}: exonyms"))
         fixed = tuple(str_list(place_names.get("fixed_names"), f"{place_names.path}: fixed_names"))
-        gaz = cls(house, phrases, fixed, blocks, _exonym_pack=exonyms, _former_pack=former)
-        gaz._index_house()
-        return gaz
+        return cls(house, phrases, fixed, blocks, exonyms, former)
 
     def _index_house(self) -> None:
         self._house_index.clear()
@@ -116,7 +126,7 @@ class Gazetteer:
 
     @property
     def geo(self) -> GeoIndex:
-        """The GeoNames index, built on first use (about 60 ms)."""
+        """The GeoNames records, read on first use (see GeoIndex)."""
         if self._geo is None:
             self._geo = GeoIndex.build(self._geo_blocks())
         return self._geo
@@ -206,11 +216,11 @@ class Gazetteer:
             spellings.setdefault(fold(avoid), (avoid, Role.VARIANT))
             spellings[fold(use)] = (use, Role.PREFERRED)
             house[place_id] = HousePlace(place_id, use, geonames, spellings, caution)
-        copy = replace(
-            self, house=house, _house_index={}, _by_geonames={}, _heads=None, _skeletons=None, _known=None,
-            _house_readings={}, _phrase_table=None, _phrase_hits={},
-        )
-        copy._index_house()
+        copy = Gazetteer(house, self.exonym_phrases, self.fixed_phrases, self._geo_blocks,
+                         self._exonym_pack, self._former_pack)
+        # what does not depend on the house table is shared
+        copy._geo, copy._exonyms, copy._former = self._geo, self._exonyms, self._former
+        copy._exonym_patterns = self._exonym_patterns
         return copy
 
     @property
@@ -265,7 +275,7 @@ class Gazetteer:
         gid, country, house_style, names = self.exonyms.record(number)
         linked = self._by_geonames.get(gid)
         if linked is not None:
-            return replace(self._house_info(self.house[linked], key, name), country=country)
+            return self._house_info(self.house[linked], key, name)._replace(country=country)
         listed = next((n for n in names if fold(n) == key), name)
         role = Role.PREFERRED if fold(names[0]) == key else Role.VARIANT
         return PlaceInfo(f"geonames:{gid}", names[0], listed, role, "house" if house_style else "exonym", country)
@@ -384,10 +394,11 @@ class Gazetteer:
             seen.add(known.id)
         geo = self.geo
         if first_only:
-            number = geo.mains.get(key)
+            number = geo.main(key)
             candidates = [(number, True)] if number is not None else []
-            if not candidates and key in geo.alternates:
-                candidates = [(geo.alternates[key], False)]
+            if not candidates:
+                number = geo.alternate(key)
+                candidates = [(number, False)] if number is not None else []
         else:
             candidates = geo.every(key)
         for number, is_main in candidates:
@@ -405,7 +416,7 @@ class Gazetteer:
                 seen.add(place_id)
                 role = Role.PREFERRED if is_main else Role.VARIANT
                 info = PlaceInfo(place_id, main, main if is_main else name, role, "geonames", country)
-            out.append(replace(info, country=country))
+            out.append(info._replace(country=country))
             if first_only:
                 break
         return out

@@ -14,13 +14,15 @@ with ``extends = "<name>"``:
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from enum import Enum
-from typing import Literal
+from itertools import accumulate
+from typing import Literal, NamedTuple
 
 from newslint.packs import Pack, PackError, register_kind
-from newslint.places.folding import ascii_fold, fold
+from newslint.places.folding import ascii_fold, ascii_fold_lines, fold
 
 register_kind("gazetteer", {"gazetteer": dict})
 register_kind("place-names", {"places": dict, "exonyms": list, "fixed_names": list})
@@ -35,8 +37,7 @@ class Role(str, Enum):
     FORMER = "former"
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceInfo:
+class PlaceInfo(NamedTuple):
     """One reading of a spelling as a place.
 
     ``id`` is the house-style id (``"kyiv"``) for curated places, else ``"geonames:<id>"``.
@@ -71,8 +72,7 @@ class PlaceInfo:
         return self.role is Role.FORMER
 
 
-@dataclass(frozen=True, slots=True)
-class HousePlace:
+class HousePlace(NamedTuple):
     id: str
     preferred: str
     geonames: int | None
@@ -125,51 +125,140 @@ def _fold_fields(line: str) -> list[str]:
     return fields
 
 
-@dataclass
 class GeoIndex:
-    """GeoNames records by folded name: first (most populous) place with that main name or alternate."""
+    """GeoNames records by folded name: every place carrying a name, the most populous first.
 
-    lines: list[str]
-    mains: dict[str, int]
-    alternates: dict[str, int]
-    _every: dict[str, list[int]] | None = None
+    Searched, not indexed, until many names have been asked for: a run looks up a handful of
+    names (10 in the 1,121 articles of the shared corpus), and indexing the 120,000 names of
+    the pack costs about 200 ms of a one-article run. Records are numbered in pack order.
+    """
+
+    __slots__ = ("_blocks", "_found", "_index", "_lines", "_starts", "_text")
+
+    def __init__(self, blocks: Sequence[str]) -> None:
+        self._blocks = tuple(blocks)
+        self._lines: list[str] | None = None  # the records as written, for display
+        self._text: str | None = None  # "\n" + the folded records, one a line + "\n"
+        self._starts: list[int] = []  # offset in _text of each folded record
+        self._found: dict[str, list[tuple[int, bool]]] = {}  # searched names
+        self._index: dict[str, list[int]] | None = None  # folded name -> records (~n: an alternate)
 
     @classmethod
     def build(cls, blocks: Sequence[str]) -> GeoIndex:
-        mains: dict[str, int] = {}
-        alternates: dict[str, int] = {}
-        number = 0
-        for block in blocks:
-            for line in block.lower().splitlines():
-                fields = _fold_fields(line)
-                if len(fields) < 3:
-                    continue
-                mains.setdefault(fields[2], number)
-                for alternate in fields[3:]:
-                    alternates.setdefault(alternate, number)
-                number += 1
-        # the original spellings, for display, numbered as above
-        originals = [line for block in blocks for line in block.splitlines() if line.count("\t") >= 2]
-        return cls(originals, mains, alternates)
+        return cls(blocks)
+
+    def main(self, key: str) -> int | None:
+        """The first record whose main name is ``key``."""
+        return next((n for n, is_main in self.every(key) if is_main), None)
+
+    def alternate(self, key: str) -> int | None:
+        """The first record with ``key`` among its alternate names but not as its main name."""
+        return next((n for n, is_main in self.every(key) if not is_main), None)
 
     def record(self, number: int) -> tuple[str, str, str]:
         """(geonameid, country, main name) of record ``number``."""
-        geonameid, country, main = self.lines[number].split("\t", 3)[:3]
+        if self._lines is None:
+            self._lines = [line for block in self._blocks for line in block.splitlines() if line.count("\t") >= 2]
+        geonameid, country, main = self._lines[number].split("\t", 3)[:3]
         return geonameid, country, main
 
     def every(self, key: str) -> list[tuple[int, bool]]:
         """All records carrying ``key``: (record number, is main name), main names first."""
-        if self._every is None:
-            every: dict[str, list[int]] = {}
-            for number, line in enumerate(self.lines):
-                for position, name in enumerate(_fold_fields(line.lower())[2:]):
-                    bucket = every.setdefault(name, [])
-                    if not bucket or bucket[-1] != number:
-                        bucket.append(number if position == 0 else ~number)
-            self._every = every
-        numbers = self._every.get(key, [])
-        found = [(n, True) for n in numbers if n >= 0] + [(~n, False) for n in numbers if n < 0]
+        if self._index is not None:
+            numbers = self._index.get(key, [])
+            return [(n, True) for n in numbers if n >= 0] + [(~n, False) for n in numbers if n < 0]
+        found = self._found.get(key)
+        if found is None:
+            if len(self._found) >= _SEARCHES_BEFORE_INDEX:
+                self._index = self._build_index()
+                return self.every(key)
+            found = self._found[key] = self._search(key)
         return found
+
+    def _folded(self) -> str:
+        if self._text is None:
+            lowered = "\n".join(self._blocks).lower()
+            folded = lowered if lowered.isascii() else ascii_fold_lines(lowered)
+            if any(c in lowered for c in _OTHER_BREAKS) or folded.count("\n") != lowered.count("\n"):
+                # line breaks other than \n (or folding made some): line by line, as splitlines reads
+                lines = [line for block in self._blocks for line in block.lower().splitlines() if line.count("\t") >= 2]
+                folded = "\n".join(_fold_lines(lines))
+            elif "\t\t" in folded or "\t\n" in folded or folded.endswith("\t") or _BLANK_FIELD.search(folded):
+                folded = _refold_blank_fields(lowered, folded)
+            self._text = "\n" + folded + "\n"
+            lines = folded.split("\n")
+            self._starts = [
+                start for start, line in zip(accumulate((len(x) + 1 for x in lines), initial=1), lines, strict=False)
+                if line.count("\t") >= 2
+            ]
+        return self._text
+
+    def _search(self, key: str) -> list[tuple[int, bool]]:
+        text = self._folded()
+        mains: list[int] = []
+        alternates: list[int] = []
+        for end in ("\t", "\n"):
+            needle = f"\t{key}{end}"
+            at = text.find(needle)
+            while at >= 0:
+                number = bisect_right(self._starts, at) - 1
+                line = self._starts[number] if number >= 0 else at
+                field = text.count("\t", line, at + 1)
+                if field >= 2 and text.find("\n", line, at) < 0:  # not in a line of no record
+                    (mains if field == 2 else alternates).append(number)
+                at = text.find(needle, at + 1)
+        # one entry a record, as its main name if it is one; records in pack order
+        mains.sort()
+        alternates = sorted(set(alternates) - set(mains))
+        return [(n, True) for n in mains] + [(n, False) for n in alternates]
+
+    def _build_index(self) -> dict[str, list[int]]:
+        index: dict[str, list[int]] = {}
+        text = self._folded()
+        records = [line for line in text[1:-1].split("\n") if line.count("\t") >= 2]
+        for number, line in enumerate(records):
+            seen: set[str] = set()
+            for position, name in enumerate(line.split("\t")[2:]):
+                if name not in seen:
+                    seen.add(name)
+                    index.setdefault(name, []).append(number if position == 0 else ~number)
+        return index
+
+
+_SEARCHES_BEFORE_INDEX = 64  # names searched for in the pack's text before it is indexed
+# A field (past the first) of blanks only: where a name in another script folded to nothing.
+_BLANK_FIELD = re.compile(r"\t[^\S\t\n]+(?=[\t\n]|\Z)")
+_OTHER_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # what splitlines() splits on besides \n
+
+
+def _refold_blank_fields(lowered: str, folded: str) -> str:
+    """``folded`` with each line that has a blank field folded field by field instead (a name
+    that folds to nothing keeps its letters; see ``ascii_fold``)."""
+    lines = folded.split("\n")
+    ends = list(accumulate(len(line) + 1 for line in lines))
+    originals = lowered.split("\n")
+    blank = [m.start() for m in _BLANK_FIELD.finditer(folded)]
+    blank += [m.start() for m in re.finditer(r"\t(?=\t|\n|\Z)", folded)]
+    for at in blank:
+        number = bisect_right(ends, at)
+        lines[number] = "\t".join(_fold_fields(originals[number]))
+    return "\n".join(lines)
+
+
+def _fold_lines(lines: list[str]) -> list[str]:
+    """``"\t".join(_fold_fields(line))`` for each lower-cased line, the non-ASCII lines folded in
+    one call: a field folds alone exactly as within its line, except one that folds to nothing
+    (a name in another script) and so keeps its letters; such lines are folded field by field."""
+    odd = [number for number, line in enumerate(lines) if not line.isascii()]
+    if not odd:
+        return lines
+    folded = list(lines)
+    done = ascii_fold_lines("\n".join(lines[n] for n in odd)).split("\n")
+    if len(done) != len(odd):
+        done = ["\t".join(_fold_fields(lines[n])) for n in odd]
+    for number, line in zip(odd, done, strict=True):
+        folded[number] = "\t".join(_fold_fields(lines[number])) if _BLANK_FIELD.search(line) else line
+    return folded
 
 
 # --- exonyms ---
@@ -181,15 +270,19 @@ _GENERIC = frozenset({
 })
 
 
-@dataclass
 class ExonymIndex:
     """Each city's spellings across languages, by folded spelling; the first (most populous)
     city carrying a spelling wins. Records: ``gid, country, style, preferred, spelling...``."""
 
-    records: list[str]
-    keys: dict[str, int]
-    caution: frozenset[str]
-    phrases: dict[str, list[str]]  # folded word of 4+ letters -> multi-word spellings holding it
+    __slots__ = ("caution", "keys", "phrases", "records")
+
+    def __init__(
+        self, records: list[str], keys: dict[str, int], caution: frozenset[str], phrases: dict[str, list[str]]
+    ) -> None:
+        self.records = records
+        self.keys = keys
+        self.caution = caution
+        self.phrases = phrases  # folded word of 4+ letters -> multi-word spellings holding it
 
     @classmethod
     def from_pack(cls, pack: Pack) -> ExonymIndex:
@@ -234,8 +327,7 @@ class ExonymIndex:
 # --- former names --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class FormerName:
+class FormerName(NamedTuple):
     name: str
     geonames: int
     current: str
