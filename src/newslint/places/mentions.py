@@ -7,7 +7,6 @@ One module with the context cues rather than two: rule modules are imported on e
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -168,7 +167,7 @@ def in_longer_name(text: str, start: int, end: int, region: bool | None = None) 
     before = text[max(0, start - _LOOKBACK) : start]
     if not before.endswith(_BLANKS):
         return False
-    words = before.split()
+    words = before.rsplit(maxsplit=1)
     if not words or words[-1].islower():
         return False  # "in Kyiv": no capital before the name
     previous = _PREVIOUS_NAME.search(before)
@@ -264,13 +263,14 @@ class Mention(NamedTuple):
 
     @property
     def former(self) -> bool:
-        return self.info is not None and self.info.is_former
+        info = self.info
+        return info is not None and info.role is Role.FORMER
 
     @property
     def writers_spelling(self) -> bool:
         """Counts as the article's own spelling of the place (not quoted, not a source title,
         not exempt, not a former name)."""
-        return not (self.exempt or self.former or self.quoted or self.source)
+        return not (self.exempt or self.quoted or self.source or self.former)
 
 
 @lru_cache(maxsize=16)
@@ -330,6 +330,7 @@ def _scan(doc: Document, gaz: Gazetteer) -> list[Mention]:
     heads = gaz.multiword_heads
     known = gaz.known_keys
     city_phrases = gaz.exonyms.phrases
+    caution_words = gaz.exonyms.caution
     # Phase 1, per distinct capitalised word of the raw text (a superset of the prose's): which
     # can name a place, or a place written two ways?
     keyed = [(token, *_token_keys(token)) for token in dict.fromkeys(_CAPITALISED.findall(doc.text))]
@@ -344,8 +345,11 @@ def _scan(doc: Document, gaz: Gazetteer) -> list[Mention]:
     if unknown:
         # Only a skeleton shared by two names, or by a house spelling, can matter.
         house_sk = gaz.house_skeletons
-        shared = Counter(sk for _, sk in unknown.values())
-        candidates = {k: n for k, (n, sk) in unknown.items() if shared[sk] > 1 or sk in house_sk}
+        seen: set[str] = set()
+        shared: set[str] = set()  # skeletons of two names or more
+        for _, sk in unknown.values():
+            (shared if sk in seen else seen).add(sk)
+        candidates = {k: n for k, (n, sk) in unknown.items() if sk in shared or sk in house_sk}
         if candidates:
             unlisted = _unlisted(gaz, candidates)
             wanted.update(token for token, key, _, _ in keyed if key in unlisted)
@@ -425,9 +429,9 @@ def _scan(doc: Document, gaz: Gazetteer) -> list[Mention]:
             elif (
                 in_fixed_name
                 or in_longer_name(text, start, end, region)
-                or (gaz.sentence_start_caution(folded) and starts_sentence(text, start))
-                or (info.is_former and (region or former_as_history(text, start, end, info)))
-                or (not info.is_preferred and named_in_passing(text, start, end))
+                or (folded in caution_words and starts_sentence(text, start))  # gaz.sentence_start_caution
+                or (info.role is Role.FORMER and (region or former_as_history(text, start, end, info)))
+                or (info.role is not Role.PREFERRED and named_in_passing(text, start, end))
             ):
                 exempt = True
             quoted = seg.quoted(base + start, base + end)
