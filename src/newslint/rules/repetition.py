@@ -16,19 +16,26 @@ Two stages, each linear in the length of the article:
 from __future__ import annotations
 
 from array import array
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from difflib import Match, SequenceMatcher
 
 from newslint.lazyre import lazy_compile
 from newslint.syntax.nodes import Block, Document
-from newslint.syntax.prose import Sentence, prose_text, sentences
+from newslint.syntax.prose import SENTENCE_INLINES, Sentence, prose_text, sentences
 
 TOKEN = lazy_compile(r"\S+")
-# Punctuation to spaces, then str.split: the same words as WORD for news text, several times faster.
-_SEPARATORS = str.maketrans(dict.fromkeys(
-    "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u00a0\u00ab\u00bb\u2010\u2011\u2012\u2013\u2014\u2018\u2019\u201c\u201d\u2026",
-    " ",
-))
+# A word is what is left between spaces once these are spaces too.
+SEPARATORS = (
+    "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+    "\u00a0\u00ab\u00bb\u2010\u2011\u2012\u2013\u2014\u2018\u2019\u201c\u201d\u2026"
+)
+_SEPARATORS = str.maketrans(dict.fromkeys(SEPARATORS, " "))  # keeps every offset
+# str.translate looks each character up in a dict; bytes.translate is a table lookup, several
+# times faster, and a replace per wide separator is a memchr-speed scan.
+_ASCII_SEPARATORS = bytes.maketrans(
+    SEPARATORS.encode("ascii", "ignore"), b" " * len(SEPARATORS.encode("ascii", "ignore"))
+)
+_WIDE_SEPARATORS = tuple((c.encode(), b" " * len(c.encode())) for c in SEPARATORS if not c.isascii())
 
 SHINGLE = 4  # words per shingle
 MIN_WORDS = 8  # shorter sentences ("He declined to comment.") repeat innocently
@@ -81,12 +88,25 @@ PREPARED_BLOCKS = 256
 
 
 def words_of(text: str) -> list[str]:
-    return text.casefold().translate(_SEPARATORS).split()
+    """Case-folded words, punctuation dropped: ``text.casefold().translate(_SEPARATORS).split()``,
+    which is what it returns (case folding never makes or unmakes a separator or a space)."""
+    if text.isascii():
+        return text.encode().translate(_ASCII_SEPARATORS).decode().lower().split()
+    data = text.encode("utf-8", "surrogatepass").translate(_ASCII_SEPARATORS)
+    for wide, spaces in _WIDE_SEPARATORS:
+        if wide in data:
+            data = data.replace(wide, spaces)
+    return data.decode("utf-8", "surrogatepass").casefold().split()
 
 
 def shingle_hashes(words: list[str]) -> set[int]:
     """Hashes of the four-word shingles: the hash is kept, never the tuple of four words."""
     return set(map(hash, zip(words, words[1:], words[2:], words[3:], strict=False)))
+
+
+def shingle_sequence(words: list[str]) -> list[int]:
+    """The hash of the shingle starting at each word, in order."""
+    return list(map(hash, zip(words, words[1:], words[2:], words[3:], strict=False)))
 
 
 class _Unit:
@@ -95,10 +115,10 @@ class _Unit:
 
     __slots__ = ("_content", "_figures", "_slots", "block", "sentence", "shingles", "single", "words")
 
-    def __init__(self, sentence: Sentence, words: list[str], block: _Prepared, single: bool):
+    def __init__(self, sentence: Sentence, words: list[str], shingles: set[int], block: _Prepared, single: bool):
         self.sentence = sentence
         self.words = words
-        self.shingles = shingle_hashes(words)
+        self.shingles = shingles
         self.block = block
         self.single = single  # the only sentence of its block: a pull-quote paragraph can look like this
         self._slots: tuple[str, ...] | None = None
@@ -138,30 +158,46 @@ class _Unit:
 
     def content(self) -> frozenset[str]:
         if self._content is None:
-            self._content = frozenset(w for w in self.words if w not in FUNCTION_WORDS)
+            self._content = frozenset(self.words) - FUNCTION_WORDS
         return self._content
 
 
 class _Prepared:
     """A block's sentence units and a table from shingle hash to the first unit that has it."""
 
-    __slots__ = ("labelled", "number", "section", "table", "units")
+    __slots__ = ("_labelled", "block", "number", "section", "table", "units")
 
-    def __init__(self, doc: Document, block: Block, number: int, section: tuple[int, int]):
+    def __init__(self, doc: Document, block: Block, number: int, section: tuple[int, int], hashes: array[int]):
+        self.block = block
         self.number = number
         self.section = section  # (offset, level) of the heading the block sits under; (-1, 0): none
-        # its block opens with a field label ("Progress: ..."): a templated section
-        self.labelled = bool(FIELD_LABEL.match(prose_text(doc, block).strip()))
+        self._labelled: bool | None = None
         found = sentences(doc, block)
         single = len(found) == 1
         self.units: list[_Unit] = []
-        for sentence in found:
-            words = words_of(sentence.text)
+        # The sentences tile the block's words (a boundary always follows punctuation, which
+        # words_of drops), so a sentence's shingles are a run of the hashes the index made for
+        # the block: nothing is hashed twice.
+        sentence_words = [words_of(sentence.text) for sentence in found]
+        tiled = len(hashes) == max(0, sum(map(len, sentence_words)) - SHINGLE + 1)
+        at = 0
+        for sentence, words in zip(found, sentence_words, strict=True):
             if len(words) >= MIN_WORDS:
-                self.units.append(_Unit(sentence, words, self, single))
+                if tiled:
+                    shingles = set(hashes[at : at + len(words) - SHINGLE + 1])
+                else:  # a splitter that cut a word in two: hash the sentence's own words
+                    shingles = shingle_hashes(words)
+                self.units.append(_Unit(sentence, words, shingles, self, single))
+            at += len(words)
         self.table: dict[int, int] = {}
         for position in range(len(self.units) - 1, -1, -1):  # last to first: the first unit wins
             self.table.update(dict.fromkeys(self.units[position].shingles, position))
+
+    def labelled(self, doc: Document) -> bool:
+        """Whether the block opens with a field label ("Progress: ..."): a templated section."""
+        if self._labelled is None:
+            self._labelled = bool(FIELD_LABEL.match(prose_text(doc, self.block).strip()))
+        return self._labelled
 
 
 class _Article:
@@ -171,12 +207,15 @@ class _Article:
         self.doc = doc
         self.blocks: list[Block] = []
         self.sections: list[tuple[int, int]] = []  # per block: the heading it sits under
+        self.hashes = array("q")  # every block's shingle hashes in word order, one block after another
+        self.bounds = [0]  # block n's hashes are hashes[bounds[n]:bounds[n + 1]]
         self._prepared: OrderedDict[int, _Prepared] = OrderedDict()
 
     def prepared(self, number: int) -> _Prepared:
         found = self._prepared.get(number)
         if found is None:
-            found = _Prepared(self.doc, self.blocks[number], number, self.sections[number])
+            hashes = self.hashes[self.bounds[number] : self.bounds[number + 1]]
+            found = _Prepared(self.doc, self.blocks[number], number, self.sections[number], hashes)
             self._prepared[number] = found
             if len(self._prepared) > PREPARED_BLOCKS:
                 self._prepared.popitem(last=False)
@@ -188,8 +227,6 @@ class _Article:
 def repeats(doc: Document, scope: str = "prose") -> list[tuple[Sentence, Sentence, int]]:
     """(repeat, first occurrence, block index of the repeat) for each block with a repeat."""
     article = _Article(doc)
-    hashes = array("q")  # every block's shingle hashes, one block after another
-    bounds = [0]
     section = (-1, 0)
     title = doc.title  # the title's H1 opens no section; any other heading does
     title_start = title.start if title is not None and title.source == "heading" else -1
@@ -198,16 +235,16 @@ def repeats(doc: Document, scope: str = "prose") -> list[tuple[Sentence, Sentenc
             section = (block.start, block.level)
         if not block.is_prose or block.kind in SKIPPED_KINDS or block.headline:
             continue
-        words = words_of(prose_text(doc, block))
+        words = words_of(prose_text(doc, block, SENTENCE_INLINES))
         if len(words) < MIN_WORDS:
             continue
         article.blocks.append(block)
         article.sections.append(section)
-        hashes.extend(shingle_hashes(words))
-        bounds.append(len(hashes))
+        article.hashes.extend(shingle_sequence(words))
+        article.bounds.append(len(article.hashes))
     found: list[tuple[Sentence, Sentence, int]] = []
     quoted_once: set[tuple[int, int]] = set()
-    for number, candidates in enumerate(candidate_blocks(hashes, bounds)):
+    for number, candidates in enumerate(candidate_blocks(article.hashes, article.bounds)):
         if candidates:
             match = _match(article, number, candidates, quoted_once, scope)
             if match is not None:
@@ -223,7 +260,7 @@ def candidate_blocks(hashes: array[int], bounds: list[int], per_pass: int = INDE
     One index over every hash would hold a dict entry per word of the article; each pass indexes
     only the hashes in one slice of the hash space, which gives the same counts."""
     passes = 1 + len(hashes) // per_pass
-    shared: list[dict[int, int] | None] = [None] * (len(bounds) - 1)
+    shared: list[Counter[int] | None] = [None] * (len(bounds) - 1)
     for part in range(passes):
         index: dict[int, int] = {}
         for number in range(len(bounds) - 1):
@@ -231,21 +268,24 @@ def candidate_blocks(hashes: array[int], bounds: list[int], per_pass: int = INDE
             mine = set(block) if passes == 1 else {h for h in block if h % passes == part}
             common = index.keys() & mine
             if common:
+                firsts = map(index.__getitem__, common)
                 counts = shared[number]
                 if counts is None:
-                    counts = shared[number] = {}
-                for first in map(index.__getitem__, common):
-                    counts[first] = counts.get(first, 0) + 1
+                    shared[number] = Counter(firsts)
+                else:
+                    counts.update(firsts)
                 mine -= common
             index.update(dict.fromkeys(mine, number))
-    result: list[list[int]] = []
-    for counts in shared:
-        if counts is None or sum(counts.values()) < MIN_SHARED:
-            result.append([])
-            continue
-        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:CANDIDATES]
-        result.append([block for block, count in ranked if count >= MIN_SHARED])
-    return result
+    return [[] if counts is None else _most_shared(counts) for counts in shared]
+
+
+def _most_shared(counts: Counter[int]) -> list[int]:
+    """The keys counted ``MIN_SHARED`` times or more, most first (the smaller key first on a
+    tie), at most ``CANDIDATES``; none unless ``MIN_SHARED`` were counted in all."""
+    if counts.total() < MIN_SHARED:
+        return []
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:CANDIDATES]
+    return [key for key, count in ranked if count >= MIN_SHARED]
 
 
 def _match(
@@ -253,20 +293,33 @@ def _match(
 ) -> tuple[_Unit, _Unit] | None:
     """The first sentence of block ``number`` that repeats a sentence of a candidate block."""
     for unit in article.prepared(number).units:
-        if unit.repeatable():
-            continue
-        for candidate in candidates:
-            other_block = article.prepared(candidate)
-            for position, shared in _best_sentences(unit, other_block.table):
-                other = other_block.units[position]
-                if not _similar(unit, other, shared, scope):
-                    continue
-                if scope != "all" and _structured(article.doc, unit, other):
-                    continue
-                if _pull_quote(unit, other) and (candidate, position) not in quoted_once:
-                    quoted_once.add((candidate, position))  # a quote pulled out once is layout; twice is a repeat
-                    continue
-                return unit, other
+        original = _original(article, unit, candidates, quoted_once, scope)
+        if original is not None:
+            return unit, original
+    return None
+
+
+def _original(
+    article: _Article, unit: _Unit, candidates: list[int], quoted_once: set[tuple[int, int]], scope: str
+) -> _Unit | None:
+    """The sentence of a candidate block that ``unit`` repeats, if any."""
+    checked = False
+    for candidate in candidates:
+        other_block = article.prepared(candidate)
+        for position, shared in _best_sentences(unit, other_block.table):
+            other = other_block.units[position]
+            if not _similar(unit, other, shared, scope):
+                continue
+            if not checked:
+                if unit.repeatable():
+                    return None
+                checked = True
+            if scope != "all" and _structured(article.doc, unit, other):
+                continue
+            if _pull_quote(unit, other) and (candidate, position) not in quoted_once:
+                quoted_once.add((candidate, position))  # a quote pulled out once is layout; twice is a repeat
+                continue
+            return other
     return None
 
 
@@ -276,11 +329,8 @@ def _best_sentences(unit: _Unit, table: dict[int, int]) -> list[tuple[int, int]]
     common = table.keys() & unit.shingles
     if len(common) < MIN_SHARED:
         return []
-    counts: dict[int, int] = {}
-    for position in map(table.__getitem__, common):
-        counts[position] = counts.get(position, 0) + 1
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:CANDIDATES]
-    return [(position, shared) for position, shared in ranked if shared >= MIN_SHARED]
+    counts = Counter(map(table.__getitem__, common))
+    return [(position, counts[position]) for position in _most_shared(counts)]
 
 
 def _similar(unit: _Unit, other: _Unit, shared: int, scope: str) -> bool:
@@ -327,7 +377,7 @@ def _structured(doc: Document, unit: _Unit, other: _Unit) -> bool:
         return True  # "five seconds" and "3.5 seconds": one template, two facts
     if unit.section != other.section and len(unit.words) < REWRITE_MIN_WORDS:
         return True  # a short sentence said again in another section: a recap
-    if unit.block.labelled or other.block.labelled or FOOTNOTE_MARK in unit.sentence.text:
+    if unit.block.labelled(doc) or other.block.labelled(doc) or FOOTNOTE_MARK in unit.sentence.text:
         return True
     return bool(CALLBACK.search(unit.sentence.text))
 
