@@ -15,9 +15,13 @@ Two stages, each linear in the length of the article:
 
 from __future__ import annotations
 
+import heapq
 from array import array
 from collections import Counter, OrderedDict
+from collections.abc import Sequence
 from difflib import Match, SequenceMatcher
+from itertools import groupby, repeat
+from operator import itemgetter
 
 from newslint.lazyre import lazy_compile
 from newslint.syntax.nodes import Block, Document
@@ -81,8 +85,11 @@ QUOTED = lazy_compile(r"\u201c[^\u201d]*(?:\u201d|$)|\"[^\"]*(?:\"|$)")
 LENGTH_RATIO = 0.6  # a one-line summary of a long sentence is not a repeat of it
 PULL_QUOTE_DISTANCE = 3  # blocks between a pull-quote paragraph and the passage it quotes
 CANDIDATES = 3  # earlier blocks compared in full with a block that shares shingles with them
-# Hashes indexed per pass over the article: about 4 MB of index however long the article is.
-INDEX_PASS = 1 << 16
+# Shingles indexed per pass over the article (a dict entry is about 70 bytes, ten per byte of
+# text): an article of news length takes one pass, a long one up to MAX_PASSES, and past that
+# the index holds a sixteenth of the article's shingles (under 1 byte per byte of article).
+INDEX_PASS = 1 << 13
+MAX_PASSES = 16
 # Blocks whose sentences stay prepared for comparison; older ones are prepared again if needed.
 PREPARED_BLOCKS = 256
 
@@ -208,7 +215,7 @@ class _Article:
         self.blocks: list[Block] = []
         self.sections: list[tuple[int, int]] = []  # per block: the heading it sits under
         self.hashes = array("q")  # every block's shingle hashes in word order, one block after another
-        self.bounds = [0]  # block n's hashes are hashes[bounds[n]:bounds[n + 1]]
+        self.bounds = array("l", [0])  # block n's hashes are hashes[bounds[n]:bounds[n + 1]]
         self._prepared: OrderedDict[int, _Prepared] = OrderedDict()
 
     def prepared(self, number: int) -> _Prepared:
@@ -244,39 +251,43 @@ def repeats(doc: Document, scope: str = "prose") -> list[tuple[Sentence, Sentenc
         article.bounds.append(len(article.hashes))
     found: list[tuple[Sentence, Sentence, int]] = []
     quoted_once: set[tuple[int, int]] = set()
-    for number, candidates in enumerate(candidate_blocks(article.hashes, article.bounds)):
-        if candidates:
-            match = _match(article, number, candidates, quoted_once, scope)
-            if match is not None:
-                found.append((match[0].sentence, match[1].sentence, number))
+    for number, candidates in sorted(candidate_blocks(article.hashes, article.bounds).items()):
+        match = _match(article, number, candidates, quoted_once, scope)
+        if match is not None:
+            found.append((match[0].sentence, match[1].sentence, number))
     return found
 
 
-def candidate_blocks(hashes: array[int], bounds: list[int], per_pass: int = INDEX_PASS) -> list[list[int]]:
-    """For each block (``hashes[bounds[n]:bounds[n + 1]]``), the earlier blocks it shares
-    ``MIN_SHARED`` shingles with, most shared first (the earlier block first on a tie), at most
-    ``CANDIDATES`` of them. A shingle counts for the first block that had it.
+def candidate_blocks(hashes: array[int], bounds: Sequence[int], per_pass: int = INDEX_PASS) -> dict[int, list[int]]:
+    """For each block (``hashes[bounds[n]:bounds[n + 1]]``) that has any, the earlier blocks it
+    shares ``MIN_SHARED`` shingles with, most shared first (the earlier block first on a tie), at
+    most ``CANDIDATES`` of them. A shingle counts for the first block that had it.
 
-    One index over every hash would hold a dict entry per word of the article; each pass indexes
-    only the hashes in one slice of the hash space, which gives the same counts."""
-    passes = 1 + len(hashes) // per_pass
-    shared: list[Counter[int] | None] = [None] * (len(bounds) - 1)
+    One index over every hash would hold a dict entry per word of the article. Each pass indexes
+    only the hashes of one slice of the hash space and writes down (block, first block) for each
+    hash seen before; the passes' lists, merged by block, give the same counts as one index. The
+    number of passes is capped, so the time stays linear and the index a fixed share of the article."""
+    passes = min(MAX_PASSES, 1 + len(hashes) // per_pass)
+    streams = []
     for part in range(passes):
         index: dict[int, int] = {}
+        numbers, firsts = array("i"), array("i")  # in block order
         for number in range(len(bounds) - 1):
             block = hashes[bounds[number] : bounds[number + 1]]
             mine = set(block) if passes == 1 else {h for h in block if h % passes == part}
             common = index.keys() & mine
             if common:
-                firsts = map(index.__getitem__, common)
-                counts = shared[number]
-                if counts is None:
-                    shared[number] = Counter(firsts)
-                else:
-                    counts.update(firsts)
+                firsts.extend(map(index.__getitem__, common))
+                numbers.extend(repeat(number, len(common)))
                 mine -= common
             index.update(dict.fromkeys(mine, number))
-    return [[] if counts is None else _most_shared(counts) for counts in shared]
+        streams.append(zip(numbers, firsts, strict=True))
+    found: dict[int, list[int]] = {}
+    for number, shared in groupby(heapq.merge(*streams), key=itemgetter(0)):
+        candidates = _most_shared(Counter(first for _, first in shared))
+        if candidates:
+            found[number] = candidates
+    return found
 
 
 def _most_shared(counts: Counter[int]) -> list[int]:
