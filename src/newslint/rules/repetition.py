@@ -268,13 +268,15 @@ def candidate_blocks(hashes: array[int], bounds: Sequence[int], per_pass: int = 
     hash seen before; the passes' lists, merged by block, give the same counts as one index. The
     number of passes is capped, so the time stays linear and the index a fixed share of the article."""
     passes = min(MAX_PASSES, 1 + len(hashes) // per_pass)
+    if passes == 1:
+        return _candidates_in_one_pass(hashes, bounds)
     streams = []
     for part in range(passes):
         index: dict[int, int] = {}
         numbers, firsts = array("i"), array("i")  # in block order
         for number in range(len(bounds) - 1):
             block = hashes[bounds[number] : bounds[number + 1]]
-            mine = set(block) if passes == 1 else {h for h in block if h % passes == part}
+            mine = {h for h in block if h % passes == part}
             common = index.keys() & mine
             if common:
                 firsts.extend(map(index.__getitem__, common))
@@ -290,13 +292,30 @@ def candidate_blocks(hashes: array[int], bounds: Sequence[int], per_pass: int = 
     return found
 
 
+def _candidates_in_one_pass(hashes: array[int], bounds: Sequence[int]) -> dict[int, list[int]]:
+    """``candidate_blocks`` for an article of news length: one index, counted as it goes."""
+    index: dict[int, int] = {}
+    found: dict[int, list[int]] = {}
+    for number in range(len(bounds) - 1):
+        mine = set(hashes[bounds[number] : bounds[number + 1]])
+        common = index.keys() & mine
+        if len(common) >= MIN_SHARED:
+            candidates = _most_shared(Counter(map(index.__getitem__, common)))
+            if candidates:
+                found[number] = candidates
+        mine -= common
+        index.update(dict.fromkeys(mine, number))
+    return found
+
+
 def _most_shared(counts: Counter[int]) -> list[int]:
     """The keys counted ``MIN_SHARED`` times or more, most first (the smaller key first on a
     tie), at most ``CANDIDATES``; none unless ``MIN_SHARED`` were counted in all."""
     if counts.total() < MIN_SHARED:
         return []
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:CANDIDATES]
-    return [key for key, count in ranked if count >= MIN_SHARED]
+    ranked = sorted(counts.items())
+    ranked.sort(key=itemgetter(1), reverse=True)  # stable: a tie keeps the smaller key first
+    return [key for key, count in ranked[:CANDIDATES] if count >= MIN_SHARED]
 
 
 def _match(
@@ -340,7 +359,10 @@ def _best_sentences(unit: _Unit, table: dict[int, int]) -> list[tuple[int, int]]
     common = table.keys() & unit.shingles
     if len(common) < MIN_SHARED:
         return []
-    counts = Counter(map(table.__getitem__, common))
+    positions = list(map(table.__getitem__, common))
+    if positions.count(positions[0]) == len(positions):  # the usual case: one sentence
+        return [(positions[0], len(positions))]
+    counts = Counter(positions)
     return [(position, counts[position]) for position in _most_shared(counts)]
 
 
