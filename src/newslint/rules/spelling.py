@@ -367,8 +367,9 @@ class MixedSpellingVariants(Rule):
 # --- NL502 ---------------------------------------------------------------------------------------
 
 QUOTE_STYLES = ("curly", "straight")
-# Quote marks and apostrophes; not after a digit (5'10", 12" are feet and inches).
-_MARKS = re.compile(r"(?<!\d)['\"]|[‘’“”]")
+# Quote marks and apostrophes; a straight one after a digit (5'10", 12") is feet and inches, which
+# the loop skips: a lookbehind in the pattern (?<!\d) costs it the fast scan, ten times slower.
+_MARKS = re.compile(r"['\"‘’“”]")
 _ELISION = re.compile(r"\d0s\b|\d\d\b|(?:em|tis|twas|n|cause|til)\b", re.IGNORECASE)
 _OPENERS = frozenset(" \t\r\n([{<—–-/‘“\"'")
 
@@ -448,7 +449,10 @@ class MixedQuoteStyle(Rule):
                 continue
             text = seg.text
             for match in _MARKS.finditer(text):
-                offset = seg.base + match.start()
+                at = match.start()
+                if at and text[at] in "'\"" and text[at - 1].isdecimal():  # isdecimal: what \d matches
+                    continue
+                offset = seg.base + at
                 if (others and _inside(others, offset, offset + 1)) or (seg.quotes and _inside_quote(seg, offset)):
                     continue
                 mark = match.group()
