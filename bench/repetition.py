@@ -2,7 +2,9 @@
 
 The rule indexes word shingles (each sentence looks up only its own shingles), so its time
 should grow linearly with the input: doubling the input should about double the time. A
-quadratic all-pairs comparison would quadruple it.
+quadratic all-pairs comparison would quadruple it. For the single article it also prints the
+rule's peak memory (tracemalloc, on top of the parsed document and its sentences, which the
+sentence rules share) in bytes per byte of article.
 
 Usage:
     python bench/repetition.py [--words 50000] [--count 2000] [--article-words 700] [--seed 1]
@@ -14,8 +16,10 @@ rule; the rule's time includes sentence splitting (a fresh parse has no cached s
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import time
+import tracemalloc
 from pathlib import Path
 
 from newslint.config import Config
@@ -23,6 +27,7 @@ from newslint.rule import Context
 from newslint.rules.structure import RepeatedPassage
 from newslint.syntax.nodes import Document
 from newslint.syntax.parser import parse
+from newslint.syntax.prose import all_sentences
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate
@@ -38,6 +43,18 @@ def rule_seconds(docs: list[Document]) -> tuple[float, int]:
         rule.check(doc, ctx)
         findings += len(ctx.findings)
     return time.perf_counter() - begin, findings
+
+
+def peak_bytes_per_byte(text: str, name: str) -> float:
+    doc = parse(text, name)
+    all_sentences(doc)
+    gc.collect()
+    tracemalloc.start()
+    try:
+        rule_seconds([doc])
+        return tracemalloc.get_traced_memory()[1] / len(text)
+    finally:
+        tracemalloc.stop()
 
 
 def measure(label: str, texts: list[tuple[str, str]], base: float | None) -> float:
@@ -65,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
         article = generate.single_article(args.words * scale, args.seed)
         seconds = measure(f"one article, {scale}x", [(article.name, article.text)], base)
         base = base or seconds
+        memory = peak_bytes_per_byte(article.text, article.name)
+        print(f"{'':28} peak memory {memory:.1f} bytes per byte of {len(article.text) / 1e6:.1f} MB")
     base = None
     articles = generate.generate(args.count * 4, args.article_words, args.seed)
     for scale in (1, 2, 4):

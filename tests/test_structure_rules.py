@@ -10,7 +10,7 @@ import pytest
 from newslint.config import Config, ConfigError, config_from_table
 from newslint.engine import lint_text, read_article
 from newslint.fixes import apply_fixes
-from newslint.rules.structure import repeats
+from newslint.rules.repetition import repeats
 from newslint.rules.titles import headline_text
 from newslint.syntax.nodes import Headline
 from newslint.syntax.parser import parse
