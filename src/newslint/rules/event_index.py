@@ -16,7 +16,7 @@ import regex
 from newslint.lazyre import lazy_compile
 from newslint.syntax.nodes import Document
 from newslint.syntax.prose import Sentence, all_sentences
-from newslint.text.claims import ClaimLexicon, find_attribution, find_hedge, hedges_previous
+from newslint.text.claims import ClaimLexicon, find_attribution, find_hedge, hedges_previous, is_question
 from newslint.text.events import ActorLinks, EventLexicon, Mention, actor_keys, sentence_mentions
 
 # Quoted blocks are someone else's words; footnote definitions are the sources themselves.
@@ -47,6 +47,11 @@ class EventIndex:
         self._spaced = ""
         self._counts: dict[str, int] = {}
         self._word_sets: list[frozenset[str]] | None = None
+        # Per sentence number, read once and shared by every rule that asks: its event mentions
+        # (all classes), and per claims lexicon its framing and whether it stands unqualified.
+        self._sentence_mentions: dict[int, tuple[Mention, ...]] = {}
+        self._framing: dict[tuple[int, int], str | None] = {}
+        self._flat: dict[tuple[int, int], bool] = {}
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -153,6 +158,31 @@ class EventIndex:
             self._links = links
         return self._links
 
+    def sentence_mentions(self, number: int) -> tuple[Mention, ...]:
+        """Every event mention of body sentence ``number``, read once."""
+        found = self._sentence_mentions.get(number)
+        if found is None:
+            found = tuple(sentence_mentions(self.sentences[number].text, self.lex, self.names))
+            self._sentence_mentions[number] = found
+        return found
+
+    def framing(self, number: int, claims: ClaimLexicon) -> str | None:
+        """``sentence_framing`` of sentence ``number``, read once per claims lexicon."""
+        key = (number, id(claims))
+        if key not in self._framing:
+            self._framing[key] = sentence_framing(self, number, self.lex, claims)
+        return self._framing[key]
+
+    def stands_flat(self, number: int, claims: ClaimLexicon) -> bool:
+        """Sentence ``number`` is neither a question, nor attributed, nor hedged; read once."""
+        key = (number, id(claims))
+        found = self._flat.get(key)
+        if found is None:
+            text = self.sentences[number].text
+            found = not (is_question(text) or find_attribution(text, claims) or find_hedge(text, claims))
+            self._flat[key] = found
+        return found
+
     def mentions(
         self, classes: frozenset[str] | None = None, within: set[int] | None = None
     ) -> tuple[BodyMention, ...]:
@@ -165,13 +195,12 @@ class EventIndex:
             return found if within is None else tuple(b for b in found if b.index in within)
         lex = self.lex
         forms = lex.first_words if classes is None else lex.forms_of(classes)
-        names = self.names
         out: list[BodyMention] = []
         for number in sorted(self.sentences_with(forms)):
             if within is not None and number not in within:
                 continue
             sentence = self.sentences[number]
-            for mention in sentence_mentions(sentence.text, lex, names):
+            for mention in self.sentence_mentions(number):
                 if classes is None or mention.classes & classes:
                     out.append(BodyMention(mention, sentence, number))
         found = tuple(out)

@@ -19,7 +19,6 @@ from newslint.rules.event_index import (
     event_index,
     paragraph_words,
     raw_paragraphs,
-    sentence_framing,
 )
 from newslint.rules.hedge_dropped import DOUBT_MARKS
 from newslint.syntax.nodes import Document, Headline
@@ -214,7 +213,7 @@ def _reported_only(
     if best < 2:
         return None
     closest = sorted(number for number, overlap in overlaps.items() if overlap == best)
-    framings = [sentence_framing(index, number, lex, claims) for number in closest]
+    framings = [index.framing(number, claims) for number in closest]
     if any(f is None for f in framings):
         return None
     line, _ = doc.position(index.sentences[closest[0]].start)

@@ -19,11 +19,10 @@ from newslint.rules.event_index import (
     event_index,
     paragraph_words,
     raw_paragraphs,
-    sentence_framing,
 )
 from newslint.syntax.nodes import Document
-from newslint.text.claims import ClaimLexicon, default_lexicon, find_attribution, find_hedge, is_question
-from newslint.text.events import EventLexicon, Mention, event_lexicon, sentence_mentions
+from newslint.text.claims import ClaimLexicon, default_lexicon
+from newslint.text.events import EventLexicon, Mention, event_lexicon
 
 # Every doubt cue holds one of these (lower-case): sentences without any are never examined.
 DOUBT_MARKS = (
@@ -149,7 +148,7 @@ def restatements(
     hedged_mentions = [
         BodyMention(mention, index.sentences[number], number)
         for number in sorted(hedged)
-        for mention in sentence_mentions(index.sentences[number].text, lex, index.names)
+        for mention in index.sentence_mentions(number)
         if _governs(index.sentences[number].text, hedged[number], mention)
     ]
     if not hedged_mentions:
@@ -172,7 +171,7 @@ def restatements(
             ),
             None,
         )
-        if match is None or not _stands_flat(flat, claims):
+        if match is None or not index.stands_flat(flat.index, claims):
             continue
         reported.add(flat.index)
         yield flat, match, hedged[match.index]
@@ -197,11 +196,6 @@ _CLAUSE_BREAK = lazy_compile(r"[,;:()—–]")
 _REACH = 60
 
 
-def _stands_flat(body: BodyMention, claims: ClaimLexicon) -> bool:
-    text = body.sentence.text
-    return not is_question(text) and find_attribution(text, claims) is None and find_hedge(text, claims) is None
-
-
 # Cues that name a source without doubting it ("reported that", "according to reports"): the
 # flat sentence may rest on other reporting. NL304 wants doubt: alleged, claimed, unverified.
 _ATTRIBUTION_ONLY = lazy_compile(r"\b(?:report|according|sources?)", regex.IGNORECASE)
@@ -217,7 +211,7 @@ def _hedged_sentences(
     candidates |= {n - 1 for n in index.sentences_containing(tuple(m for m in marks if m in _BACKWARD_MARKS))}
     found: dict[int, str] = {}
     for number in sorted(n for n in candidates if n >= 0):
-        cue = sentence_framing(index, number, lex, claims)
+        cue = index.framing(number, claims)
         if cue is not None and not cue.lower().startswith("no ") and not _ATTRIBUTION_ONLY.search(cue):
             found[number] = cue
     return found
