@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 import regex
 
@@ -77,6 +78,11 @@ class EventIndex:
         return self._text
 
     @property
+    def aligned(self) -> bool:
+        """Whether lower-casing kept every sentence's length, so ``starts`` hold in ``text``."""
+        return len(self.text) == sum(len(s.text) + 1 for s in self.sentences) - 1 or not self.sentences
+
+    @property
     def starts(self) -> list[int]:
         """Where each sentence starts in ``text``."""
         self.text  # noqa: B018 - builds the joined view and its starts
@@ -89,7 +95,12 @@ class EventIndex:
         if not wanted:
             return {}
         if self._word_sets is None:
-            self._word_sets = [frozenset(PUNCTUATION.sub(" ", s.text.lower()).split()) for s in self.sentences]
+            if self.aligned:  # one substitution over the joined body, then a slice per sentence
+                spaced = self.spaced
+                bounds = [*self.starts, len(self.text)]
+                self._word_sets = [frozenset(spaced[start + 1 : end + 1].split()) for start, end in pairwise(bounds)]
+            else:
+                self._word_sets = [frozenset(PUNCTUATION.sub(" ", s.text.lower()).split()) for s in self.sentences]
         found: dict[int, set[str]] = {}
         for number, words_here in enumerate(self._word_sets):
             hits = wanted & words_here
@@ -119,14 +130,18 @@ class EventIndex:
                 position = text.find(mark, following)
         return found
 
+    @property
+    def spaced(self) -> str:
+        """``text`` with a space in front and punctuation blanked (same offsets, plus one)."""
+        if not self._spaced:
+            self._spaced = " " + PUNCTUATION.sub(" ", self.text)
+        return self._spaced
+
     def sentences_with_beginnings(self, beginnings: Iterable[str]) -> dict[int, int]:
         """Sentence number -> how many of ``beginnings`` start a word in it: ``str.find`` over
         the lower-cased body with punctuation blanked, no tokeniser."""
-        text = self.text
-        if not self._spaced:
-            self._spaced = " " + PUNCTUATION.sub(" ", text)
-        spaced = self._spaced
-        starts = self._starts
+        spaced = self.spaced
+        starts = self.starts
         found: dict[int, set[str]] = {}
         for beginning in beginnings:
             probe = " " + beginning

@@ -35,12 +35,27 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    start: int
-    end: int
-    text: str
-    low: str
+    """One word or punctuation mark: offsets into the sentence, the text and its lower case.
+    A plain slotted class, not a frozen dataclass: every body sentence makes a few dozen, and a
+    frozen dataclass's ``__init__`` costs three times as much. Treat it as immutable."""
+
+    __slots__ = ("end", "low", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str, low: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.low = low
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and (self.start, self.end, self.text) == (other.start, other.end, other.text)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.text))
 
     @property
     def is_word(self) -> bool:
@@ -59,7 +74,7 @@ _TOKEN = lazy_compile(r"[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*['’]?|[,;:!?.(
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group(), m.group().lower()) for m in _TOKEN.finditer(text)]
+    return [Token(m.start(), m.end(), word, word.lower()) for m in _TOKEN.finditer(text) for word in (m.group(),)]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -169,12 +184,14 @@ class ActorLinks:
 def name_runs(tokens: Sequence[Token], names: frozenset[str]) -> list[tuple[int, int]]:
     """Runs of name tokens (``[i, j)``) in a sentence: capitalised words, the first one only when
     the article capitalises it mid-sentence somewhere."""
+    flags = _name_flags(tokens, names)
     runs: list[tuple[int, int]] = []
     i = 0
-    while i < len(tokens):
-        if _is_name(tokens, i, names):
+    count = len(tokens)
+    while i < count:
+        if flags[i]:
             j = i + 1
-            while j < len(tokens) and _is_name(tokens, j, names) and not tokens[j - 1].possessive:
+            while j < count and flags[j] and not tokens[j - 1].possessive:
                 j += 1
             runs.append((i, j))
             i = j
@@ -183,11 +200,30 @@ def name_runs(tokens: Sequence[Token], names: frozenset[str]) -> list[tuple[int,
     return runs
 
 
+_OPENERS = frozenset({".", "!", "?", "\"", "“", ":", "(", "—", "–"})
+
+
+def _name_flags(tokens: Sequence[Token], names: frozenset[str]) -> list[bool]:
+    """``_is_name`` of every token, in one pass."""
+    flags: list[bool] = []
+    previous = ""
+    for token in tokens:
+        text = token.text
+        if not text[:1].isupper() or token.low in _NOT_NAMES:
+            flags.append(False)
+        elif not previous or previous in _OPENERS:
+            flags.append(_bare(text) in names)
+        else:
+            flags.append(True)
+        previous = text
+    return flags
+
+
 def _is_name(tokens: Sequence[Token], i: int, names: frozenset[str]) -> bool:
     token = tokens[i]
     if not token.capitalised or token.low in _NOT_NAMES:
         return False
-    opening = i == 0 or tokens[i - 1].text in {".", "!", "?", "\"", "“", ":", "(", "—", "–"}
+    opening = i == 0 or tokens[i - 1].text in _OPENERS
     return not opening or _bare(token.text) in names
 
 
