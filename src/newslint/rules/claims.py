@@ -25,9 +25,9 @@ from newslint.text.claims import (
     Cue,
     content_keys,
     default_lexicon,
-    find_attribution,
     find_hedge,
     hedges_previous,
+    is_attributed,
     is_question,
 )
 from newslint.text.events import event_lexicon
@@ -55,7 +55,7 @@ def _writers_blocks(doc: Document) -> Iterator[Block]:
 
 def _stands_unqualified(sentence: str, lex: ClaimLexicon) -> bool:
     """Neither a question, nor attributed (verb, quotation, "according to"), nor hedged."""
-    return not is_question(sentence) and find_attribution(sentence, lex) is None and find_hedge(sentence, lex) is None
+    return not (is_question(sentence) or is_attributed(sentence, lex) or find_hedge(sentence, lex))
 
 
 def _next_sentence(doc: Document, sentence: Sentence, block_sentences: list[Sentence], index: int) -> Sentence | None:

@@ -17,7 +17,14 @@ import regex
 from newslint.lazyre import lazy_compile
 from newslint.syntax.nodes import Document
 from newslint.syntax.prose import Sentence, all_sentences
-from newslint.text.claims import ClaimLexicon, find_attribution, find_hedge, hedges_previous, is_question
+from newslint.text.claims import (
+    ClaimLexicon,
+    find_attribution,
+    find_hedge,
+    hedges_previous,
+    is_attributed,
+    is_question,
+)
 from newslint.text.events import ActorLinks, EventLexicon, Mention, actor_keys, sentence_mentions
 
 # Quoted blocks are someone else's words; footnote definitions are the sources themselves.
@@ -194,7 +201,7 @@ class EventIndex:
         found = self._flat.get(key)
         if found is None:
             text = self.sentences[number].text
-            found = not (is_question(text) or find_attribution(text, claims) or find_hedge(text, claims))
+            found = not (is_question(text) or is_attributed(text, claims) or find_hedge(text, claims))
             self._flat[key] = found
         return found
 

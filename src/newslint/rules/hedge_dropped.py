@@ -159,9 +159,16 @@ def restatements(
     names = frozenset().union(*(_names(b.mention.target, index) for b in hedged_mentions))
     targets = frozenset().union(*(b.mention.target_classes for b in hedged_mentions))
     within = set(index.sentences_with_beginnings(names)) | set(index.sentences_with(lex.words_of(targets)))
+    # Only sentences that state something flatly can restate it: that test is cheaper than
+    # reading a sentence's events, so it runs first.
+    within = {
+        number
+        for number in within.intersection(index.sentences_with(lex.forms_of(classes)))
+        if number not in hedged and index.stands_flat(number, claims)
+    }
     reported: set[int] = set()
     for flat in index.mentions(classes, within):
-        if flat.index in hedged or flat.index in reported:
+        if flat.index in reported:
             continue
         match = next(
             (
@@ -171,7 +178,7 @@ def restatements(
             ),
             None,
         )
-        if match is None or not index.stands_flat(flat.index, claims):
+        if match is None:
             continue
         reported.add(flat.index)
         yield flat, match, hedged[match.index]

@@ -76,7 +76,8 @@ _BOUNDARY = regex.compile(
     regex.VERBOSE,
 )
 _BLANK_LINE = regex.compile(r"\n[ \t]*\n\s*")
-_WORD_BEFORE = regex.compile(r"[\w.'’&-]+\Z")
+# Matched backwards from the period ((?r)): a forward search would try every start in the window.
+_WORD_BEFORE = regex.compile(r"(?r)[\w.'’&-]+\Z")
 _NEXT_WORD = regex.compile(r"[\w'’-]+")
 _DOTTED = regex.compile(r"(?:\w{1,2}\.)+\w{1,2}\.?\Z")
 _INITIAL = regex.compile(r"\p{Lu}\Z")
