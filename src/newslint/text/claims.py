@@ -18,7 +18,7 @@ import re as stdlib_re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -44,8 +44,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
+class Cue(NamedTuple):
     """A matched cue: ``text == sentence[start:end]``; ``kind`` says which family matched."""
 
     start: int
@@ -54,8 +53,7 @@ class Cue:
     kind: str
 
 
-@dataclass(frozen=True, slots=True)
-class Attribution:
+class Attribution(NamedTuple):
     """Why a sentence counts as attributed: the cue (verb, phrase or quotation) and its source if seen.
 
     ``kind`` is one of ``verb`` ("X said"), ``inverted`` ("said X"), ``participle`` ("..., saying"),

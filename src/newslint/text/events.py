@@ -15,7 +15,7 @@ indices into the string passed in.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from newslint.lazyre import lazy_compile
 from newslint.text.event_lexicon import EventLexicon, event_lexicon
@@ -107,8 +107,7 @@ _LINKS = _words("while after by before when")
 _TARGET_STOP = _words("while whereas but and because although though as after before since when if so which who")
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """One event mention. ``actor_keys`` is ``None`` when the actor could not be read; ``named``
     says the actor contains a proper name (only then can it contradict another actor)."""
 
