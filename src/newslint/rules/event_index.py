@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
-from dataclasses import dataclass
 from itertools import pairwise
+from typing import NamedTuple
 
 import regex
 
@@ -31,11 +31,10 @@ from newslint.text.events import ActorLinks, EventLexicon, Mention, actor_keys, 
 NOT_WRITERS_VOICE = frozenset({"block_quote", "footnote_def"})
 
 
-@dataclass(frozen=True, slots=True)
-class BodyMention:
+class BodyMention(NamedTuple):
     mention: Mention
     sentence: Sentence
-    index: int  # position of the sentence in ``EventIndex.sentences``
+    number: int  # position of the sentence in ``EventIndex.sentences``
 
 
 class EventIndex:
@@ -214,7 +213,7 @@ class EventIndex:
         key = classes if classes is not None else frozenset({"*"})
         found = self._mentions.get(key)
         if found is not None:
-            return found if within is None else tuple(b for b in found if b.index in within)
+            return found if within is None else tuple(b for b in found if b.number in within)
         lex = self.lex
         forms = lex.first_words if classes is None else lex.forms_of(classes)
         out: list[BodyMention] = []
@@ -318,7 +317,7 @@ def claim_framing(index: EventIndex, body: BodyMention, lex: ClaimLexicon) -> st
         near = find_hedge(window, lex)
         if near is not None:
             return near.text
-    following = index.next_sentence(body.index)
+    following = index.next_sentence(body.number)
     if following is not None and hedges_previous(following.text, lex):
         verification = lex.verification_re.search(following.text)
         return str(verification.group()) if verification is not None else "could not be verified"

@@ -173,7 +173,7 @@ class UnsupportedHeadline(Rule):
                 return False, None  # only "X rejected it": support we can't weigh
             framings = [claim_framing(index, b, claims) for b in supporting]
             if all(f is not None for f in framings) and not _told_flat(
-                index, headline_text, {b.index for b in supporting}, claims
+                index, headline_text, {b.number for b in supporting}, claims
             ):
                 line, _ = doc.position(supporting[0].sentence.start)
                 return False, (

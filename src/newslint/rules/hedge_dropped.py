@@ -168,20 +168,20 @@ def restatements(
     }
     reported: set[int] = set()
     for flat in index.mentions(classes, within):
-        if flat.index in reported:
+        if flat.number in reported:
             continue
         match = next(
             (
                 h
                 for h in hedged_mentions
-                if (not later_only or h.index < flat.index) and _same_event(index, flat.mention, h.mention)
+                if (not later_only or h.number < flat.number) and _same_event(index, flat.mention, h.mention)
             ),
             None,
         )
         if match is None:
             continue
-        reported.add(flat.index)
-        yield flat, match, hedged[match.index]
+        reported.add(flat.number)
+        yield flat, match, hedged[match.number]
 
 
 def _governs(text: str, cue: str, mention: Mention) -> bool:

@@ -147,10 +147,10 @@ class ClaimLexicon:
     verb_phrases: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     # The gates of the patterns built from the speech nouns and finding nouns: a search can
     # match only where one of these words is a substring of the casefolded sentence.
-    speech_noun_heads: tuple[str, ...] | None = None
-    finding_heads: tuple[str, ...] | None = None
+    speech_noun_heads: stdlib_re.Pattern[str] | None = None
+    finding_heads: stdlib_re.Pattern[str] | None = None
     # Per entry of ``hedge_res``: the words one of which its matches hold (None: not known).
-    hedge_gates: tuple[tuple[str, ...] | None, ...] = ()
+    hedge_gates: tuple[stdlib_re.Pattern[str] | None, ...] = ()
 
     def may_mark_uncertain(self, text: str) -> bool:
         """False only when no uncertainty pattern can match in ``text`` (substring tests, no regex)."""
@@ -277,15 +277,17 @@ class ClaimLexicon:
         )
 
 
-def _heads(words: Iterable[str]) -> tuple[str, ...] | None:
-    """The longest word of each entry of a word list, casefolded: every match of the list's
-    alternation holds one (``None`` for an empty list, whose alternation matches anywhere)."""
-    heads = tuple(dict.fromkeys(max(str(w).split(), key=len).casefold() for w in words if str(w).split()))
-    return heads or None
+def _heads(words: Iterable[str]) -> stdlib_re.Pattern[str] | None:
+    """A search for the longest word of each entry of a word list, casefolded, as a plain
+    substring: every match of the list's alternation holds one. One pass of the standard
+    library's engine over the sentence, not a test per word. ``None`` for an empty list, whose
+    alternation matches anywhere."""
+    heads = sorted({max(str(w).split(), key=len).casefold() for w in words if str(w).split()})
+    return stdlib_re.compile("|".join(stdlib_re.escape(h) for h in heads)) if heads else None
 
 
-def _may_hold(folded: str, heads: tuple[str, ...] | None) -> bool:
-    return heads is None or any(head in folded for head in heads)
+def _may_hold(folded: str, gate: stdlib_re.Pattern[str] | None) -> bool:
+    return gate is None or gate.search(folded) is not None
 
 
 def _phrases(forms: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...]]:

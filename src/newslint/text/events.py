@@ -74,7 +74,17 @@ _TOKEN = lazy_compile(r"[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*['’]?|[,;:!?.(
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), word, word.lower()) for m in _TOKEN.finditer(text) for word in (m.group(),)]
+    # findall, then str.find for each token's offset: cheaper than three calls on a match
+    # object. A token starts with a letter, digit or listed punctuation mark, none of which the
+    # pattern ever skips, so the first occurrence at or after the previous token is this one.
+    tokens: list[Token] = []
+    position = 0
+    find = text.find
+    for word in _TOKEN.findall(text):
+        start = find(word, position)
+        position = start + len(word)
+        tokens.append(Token(start, position, word, word.lower()))
+    return tokens
 
 
 def _words(text: str) -> frozenset[str]:
