@@ -26,6 +26,9 @@ from newslint.text.claims import ClaimLexicon, content_keys, default_lexicon, fi
 from newslint.text.events import EventLexicon, Mention, event_lexicon, tokenize
 from newslint.text.headline_events import MAX_HEADLINE_CHARS, headline_mentions, read_headline
 
+# What _verdict returns when the body has no sentences.
+_NO_BODY = "\0no body"
+
 
 def _quote(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
@@ -131,30 +134,44 @@ class UnsupportedHeadline(Rule):
         if not doc.headlines:
             return
         lex = event_lexicon(tuple(ctx.pack_files))
+        # The verdict depends on the headline's text and the body only: a title repeated (front
+        # matter and H1, a plain-text title printed twice) is read once.
+        verdicts: dict[str, str | None] = {}
         for headline in _headlines(doc):
-            if len(headline.text.split()) < 3:
-                continue
-            lead = ":" in headline.text or "|" in headline.text
-            reading = read_headline(headline.text, lex, event_index(doc, lex).names if lead else frozenset())
-            if reading.attribution is not None or reading.opinion is not None:
-                continue
-            if not _plausible(doc, reading.text, lex):
-                continue  # most articles: decided without splitting the body into sentences
-            index = event_index(doc, lex)
-            if not index.sentences:
-                return
-            claims = default_lexicon(tuple(ctx.pack_files))  # built only for articles that get this far
-            message: str | None = None
-            supported = False
-            event = _maybe_event(reading.text, lex)
-            for mention in headline_mentions(reading.text, lex, index.names) if event else ():
-                supported, message = self._judge(doc, index, mention, headline.text, claims)
-                if message is not None or supported:
-                    break
-            if message is None and not supported and lex.denial_re.search(reading.text) is None:
-                message = _reported_only(doc, index, reading.text, lex, claims)
+            if headline.text not in verdicts:
+                verdict = self._verdict(doc, headline.text, lex, ctx)
+                if verdict is _NO_BODY:
+                    return
+                verdicts[headline.text] = verdict
+            message = verdicts[headline.text]
             if message is not None:
                 ctx.report(headline.start, headline.end, message)
+
+    def _verdict(self, doc: Document, text: str, lex: EventLexicon, ctx: Context) -> str | None:
+        """The finding's message for a headline, None, or ``_NO_BODY`` when the body has no
+        sentences (then no headline can be judged)."""
+        if len(text.split()) < 3:
+            return None
+        lead = ":" in text or "|" in text
+        reading = read_headline(text, lex, event_index(doc, lex).names if lead else frozenset())
+        if reading.attribution is not None or reading.opinion is not None:
+            return None
+        if not _plausible(doc, reading.text, lex):
+            return None  # most articles: decided without splitting the body into sentences
+        index = event_index(doc, lex)
+        if not index.sentences:
+            return _NO_BODY
+        claims = default_lexicon(tuple(ctx.pack_files))  # built only for articles that get this far
+        message: str | None = None
+        supported = False
+        event = _maybe_event(reading.text, lex)
+        for mention in headline_mentions(reading.text, lex, index.names) if event else ():
+            supported, message = self._judge(doc, index, mention, text, claims)
+            if message is not None or supported:
+                break
+        if message is None and not supported and lex.denial_re.search(reading.text) is None:
+            message = _reported_only(doc, index, reading.text, lex, claims)
+        return message
 
     def _judge(
         self, doc: Document, index: EventIndex, headline: Mention, headline_text: str, claims: ClaimLexicon
