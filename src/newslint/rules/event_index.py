@@ -199,9 +199,7 @@ class EventIndex:
         key = (number, id(claims))
         found = self._flat.get(key)
         if found is None:
-            text = self.sentences[number].text
-            found = not (is_question(text) or is_attributed(text, claims) or find_hedge(text, claims))
-            self._flat[key] = found
+            found = self._flat[key] = stands_unqualified(self._doc, self.sentences[number].text, claims)
         return found
 
     def mentions(
@@ -235,6 +233,22 @@ _NAME_RUN = lazy_compile(r"\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}'’.
 
 
 PUNCTUATION = lazy_compile(r"[^\p{L}\p{N}'’\s-]")
+
+
+def stands_unqualified(doc: Document, sentence: str, claims: ClaimLexicon) -> bool:
+    """Neither a question, nor attributed (verb, quotation, "according to"), nor hedged: decided
+    once per sentence text and article, for every rule that asks (NL301 asks it of the sentences
+    citing a doubtful source and again of the restatements)."""
+    cache = doc.cache.get("claims:unqualified")
+    if not isinstance(cache, dict):
+        cache = doc.cache["claims:unqualified"] = {}
+    key = (sentence, id(claims))
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = not (
+            is_question(sentence) or is_attributed(sentence, claims) or find_hedge(sentence, claims)
+        )
+    return bool(found)
 
 
 def body_sentences(doc: Document) -> list[Sentence]:

@@ -161,10 +161,12 @@ def restatements(
     within = set(index.sentences_with_beginnings(names)) | set(index.sentences_with(lex.words_of(targets)))
     # Only sentences that state something flatly can restate it: that test is cheaper than
     # reading a sentence's events, so it runs first.
+    # With ``later_only``, nothing before the first doubted sentence can restate it.
+    first = min(b.number for b in hedged_mentions) if later_only else -1
     within = {
         number
         for number in within.intersection(index.sentences_with(lex.forms_of(classes)))
-        if number not in hedged and index.stands_flat(number, claims)
+        if number > first and number not in hedged and index.stands_flat(number, claims)
     }
     reported: set[int] = set()
     for flat in index.mentions(classes, within):
