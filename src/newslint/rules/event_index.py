@@ -233,6 +233,7 @@ _NAME_RUN = lazy_compile(r"\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}'’.
 
 
 PUNCTUATION = lazy_compile(r"[^\p{L}\p{N}'’\s-]")
+_BLOCK_SEPARATOR = "\u2029"  # PARAGRAPH SEPARATOR: whitespace, so PUNCTUATION keeps it
 
 
 def stands_unqualified(doc: Document, sentence: str, claims: ClaimLexicon) -> bool:
@@ -275,11 +276,17 @@ def raw_paragraphs(doc: Document) -> list[str]:
     cached = doc.cache.get("events:raw-paragraphs")
     if cached is None:
         text = doc.text
-        cached = [
-            " " + PUNCTUATION.sub(" ", text[b.content_start : b.content_end].lower())
+        raw = [
+            text[b.content_start : b.content_end].lower()
             for b in doc.prose_blocks()
             if b.kind not in NOT_WRITERS_VOICE and b.kind != "heading" and not b.headline
         ]
+        # One substitution over the blocks joined by a separator it keeps (a space character
+        # no block holds), not one per block; blanking is per character, so nothing changes.
+        if raw and not any(_BLOCK_SEPARATOR in block for block in raw):
+            cached = [" " + block for block in PUNCTUATION.sub(" ", _BLOCK_SEPARATOR.join(raw)).split(_BLOCK_SEPARATOR)]
+        else:
+            cached = [" " + PUNCTUATION.sub(" ", block) for block in raw]
         doc.cache["events:raw-paragraphs"] = cached
     return list(cached)
 
