@@ -482,8 +482,11 @@ def _quotation(sentence: str) -> Attribution | None:
     return None
 
 
-# Where a word token (``_TOKEN``) may stand: runs of letters, digits, apostrophes, dots, hyphens.
-_WORD_RUN_BREAK = stdlib_re.compile(r"(?:[^\w'’.\-]|_)+")
+@lru_cache(maxsize=1)
+def _word_run_break() -> stdlib_re.Pattern[str]:
+    """What separates the runs of letters, digits, apostrophes, dots and hyphens in which a word
+    token (``_TOKEN``) may stand; compiled on first use."""
+    return stdlib_re.compile(r"(?:[^\w'’.\-]|_)+")
 
 
 def _verb_may_match(sentence: str, lex: ClaimLexicon) -> bool:
@@ -494,7 +497,7 @@ def _verb_may_match(sentence: str, lex: ClaimLexicon) -> bool:
     if len(low) != len(sentence):
         return True  # lower-casing changed lengths: no shortcut
     words: set[str] = set()
-    for run in _WORD_RUN_BREAK.split(low):
+    for run in _word_run_break().split(low):
         token = run.lstrip("'’.-")
         if token:
             words.add(token)
