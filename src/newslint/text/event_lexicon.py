@@ -59,6 +59,8 @@ class EventLexicon:
     # forms_of / words_of by their classes: the rules ask the same few questions per article.
     _forms: dict[frozenset[str], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
     _words: dict[frozenset[str], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    # actor_keys by the actor's words: an article names the same few parties in every sentence.
+    actor_cache: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_pack(cls, pack: Pack) -> EventLexicon:

@@ -140,7 +140,21 @@ class Mention(NamedTuple):
 def actor_keys(words: Iterable[str], lex: EventLexicon) -> frozenset[str]:
     """Comparison keys of an actor's name words: titles dropped, aliases folded to their group
     ("Kremlin" and "Moscow" meet), the rest cut to five letters ("Ukrainian" meets "Ukraine")."""
-    words = [w.lower().rstrip("'’").removesuffix("'s").removesuffix("’s") for w in words]
+    given = tuple(words)
+    cache = lex.actor_cache
+    found = cache.get(given)
+    if found is None:
+        if len(cache) >= _ACTOR_CACHE_SIZE:
+            cache.clear()
+        found = cache[given] = _actor_keys(given, lex)
+    return found
+
+
+_ACTOR_CACHE_SIZE = 20_000
+
+
+def _actor_keys(given: tuple[str, ...], lex: EventLexicon) -> frozenset[str]:
+    words = [w.lower().rstrip("'’").removesuffix("'s").removesuffix("’s") for w in given]
     keys: set[str] = set()
     skip = 0
     for index, word in enumerate(words):
