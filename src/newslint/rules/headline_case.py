@@ -37,7 +37,8 @@ def _capital_runs(text: str) -> list[list[str]]:
     pending: list[str] = []
     for match in TOKEN.finditer(text):
         token = match.group()
-        word = EDGE.sub("", token)
+        # EDGE strips punctuation from the ends; most words have none (no regex call for them)
+        word = token if token[0].isalnum() and token[-1].isalnum() else EDGE.sub("", token)
         if word[:1].isupper():
             current.extend(pending)
             current.append(word)
