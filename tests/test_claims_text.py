@@ -234,3 +234,39 @@ def test_quotation_spans_cover_curly_straight_and_unclosed_quotes() -> None:
     assert quotation_spans("He said “no deal” twice.") == [(8, 17)]
     assert quotation_spans('He said "no deal" twice.') == [(8, 17)]
     assert quotation_spans("“We will not stop") == [(0, 17)]
+
+
+_GATED = [
+    "The ministry said the bridge was destroyed.",
+    "The bridge was destroyed, according to the ministry.",
+    "The bridge was reportedly destroyed.",
+    '"We destroyed the bridge last night," a commander said.',
+    "In a statement on Sunday, the ministry confirmed the strike.",
+    "The study found that prices rose.",
+    "Prices rose sharply in the spring.",
+    "Officials told reporters the road was closed.",
+    "The road, said the governor, would reopen.",
+    "Troops may have crossed the river.",
+    "The claims remain unverified.",
+    "It is said to be the largest strike of the war.",
+    "May was the warmest month on record.",
+]
+
+
+@pytest.mark.parametrize("sentence", _GATED)
+def test_the_early_exit_attribution_test_agrees_with_the_full_search(sentence: str) -> None:
+    from newslint.text.claims import default_lexicon, is_attributed
+
+    assert is_attributed(sentence, default_lexicon()) == (find_attribution(sentence) is not None)
+
+
+def test_the_word_gates_skip_no_match_of_their_patterns() -> None:
+    from newslint.text.claims import default_lexicon
+
+    lex = default_lexicon()
+    assert find_attribution("In a statement on Sunday, the ministry confirmed the strike.") is not None
+    assert lex.speech_noun_heads is not None and lex.speech_noun_heads.search("in a press conference")
+    # the longest word of a phrase gates it: "is said to" needs "said", "not clear" needs "clear"
+    assert find_hedge("It is said to be the largest strike.") is not None
+    assert find_hedge("It is not clear who fired first.") is not None
+    assert find_hedge("Prices rose sharply in the spring.") is None

@@ -17,6 +17,7 @@ import regex
 from newslint.findings import Severity
 from newslint.lazyre import lazy_compile
 from newslint.rule import Context, Rule
+from newslint.rules.event_index import stands_unqualified
 from newslint.rules.hedge_dropped import restatements
 from newslint.syntax.nodes import Block, Document, ReferenceEntry
 from newslint.syntax.prose import SENTENCE_INLINES, Sentence, all_sentences, prose_text, sentences
@@ -25,10 +26,7 @@ from newslint.text.claims import (
     Cue,
     content_keys,
     default_lexicon,
-    find_attribution,
-    find_hedge,
     hedges_previous,
-    is_question,
 )
 from newslint.text.events import event_lexicon
 from newslint.text.sources import find_uncertainty_cue
@@ -51,11 +49,6 @@ def _quote(text: str, limit: int = 60) -> str:
 
 def _writers_blocks(doc: Document) -> Iterator[Block]:
     return (b for b in doc.prose_blocks() if b.kind not in _NOT_WRITERS_VOICE)
-
-
-def _stands_unqualified(sentence: str, lex: ClaimLexicon) -> bool:
-    """Neither a question, nor attributed (verb, quotation, "according to"), nor hedged."""
-    return not is_question(sentence) and find_attribution(sentence, lex) is None and find_hedge(sentence, lex) is None
 
 
 def _next_sentence(doc: Document, sentence: Sentence, block_sentences: list[Sentence], index: int) -> Sentence | None:
@@ -175,7 +168,7 @@ class UnverifiedClaimAsFact(Rule):
             block_sentences = sentences(doc, block)
             for index, sentence in enumerate(block_sentences):
                 labels = [label for c in sentence.citations for label in c.labels if label in uncertain]
-                if not labels or not _stands_unqualified(sentence.text, lex):
+                if not labels or not stands_unqualified(doc, sentence.text, lex):
                     continue
                 following = _next_sentence(doc, sentence, block_sentences, index)
                 if following is not None and hedges_previous(following.text, lex):
@@ -419,7 +412,7 @@ class UnsourcedClaim(Rule):
                 if len(text.split()) < 6 or text.rstrip().endswith(":"):
                     continue
                 reason = _checkable_fact(text, names)
-                if reason is None or not _stands_unqualified(text, lex):
+                if reason is None or not stands_unqualified(doc, text, lex):
                     continue
                 ctx.report(
                     sentence.start,

@@ -9,25 +9,32 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
-from dataclasses import dataclass
+from itertools import pairwise
+from typing import NamedTuple
 
 import regex
 
 from newslint.lazyre import lazy_compile
 from newslint.syntax.nodes import Document
 from newslint.syntax.prose import Sentence, all_sentences
-from newslint.text.claims import ClaimLexicon, find_attribution, find_hedge, hedges_previous
+from newslint.text.claims import (
+    ClaimLexicon,
+    find_attribution,
+    find_hedge,
+    hedges_previous,
+    is_attributed,
+    is_question,
+)
 from newslint.text.events import ActorLinks, EventLexicon, Mention, actor_keys, sentence_mentions
 
 # Quoted blocks are someone else's words; footnote definitions are the sources themselves.
 NOT_WRITERS_VOICE = frozenset({"block_quote", "footnote_def"})
 
 
-@dataclass(frozen=True, slots=True)
-class BodyMention:
+class BodyMention(NamedTuple):
     mention: Mention
     sentence: Sentence
-    index: int  # position of the sentence in ``EventIndex.sentences``
+    number: int  # position of the sentence in ``EventIndex.sentences``
 
 
 class EventIndex:
@@ -47,6 +54,11 @@ class EventIndex:
         self._spaced = ""
         self._counts: dict[str, int] = {}
         self._word_sets: list[frozenset[str]] | None = None
+        # Per sentence number, read once and shared by every rule that asks: its event mentions
+        # (all classes), and per claims lexicon its framing and whether it stands unqualified.
+        self._sentence_mentions: dict[int, tuple[Mention, ...]] = {}
+        self._framing: dict[tuple[int, int], str | None] = {}
+        self._flat: dict[tuple[int, int], bool] = {}
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -72,6 +84,11 @@ class EventIndex:
         return self._text
 
     @property
+    def aligned(self) -> bool:
+        """Whether lower-casing kept every sentence's length, so ``starts`` hold in ``text``."""
+        return len(self.text) == sum(len(s.text) + 1 for s in self.sentences) - 1 or not self.sentences
+
+    @property
     def starts(self) -> list[int]:
         """Where each sentence starts in ``text``."""
         self.text  # noqa: B018 - builds the joined view and its starts
@@ -84,7 +101,12 @@ class EventIndex:
         if not wanted:
             return {}
         if self._word_sets is None:
-            self._word_sets = [frozenset(PUNCTUATION.sub(" ", s.text.lower()).split()) for s in self.sentences]
+            if self.aligned:  # one substitution over the joined body, then a slice per sentence
+                spaced = self.spaced
+                bounds = [*self.starts, len(self.text)]
+                self._word_sets = [frozenset(spaced[start + 1 : end + 1].split()) for start, end in pairwise(bounds)]
+            else:
+                self._word_sets = [frozenset(PUNCTUATION.sub(" ", s.text.lower()).split()) for s in self.sentences]
         found: dict[int, set[str]] = {}
         for number, words_here in enumerate(self._word_sets):
             hits = wanted & words_here
@@ -114,14 +136,18 @@ class EventIndex:
                 position = text.find(mark, following)
         return found
 
+    @property
+    def spaced(self) -> str:
+        """``text`` with a space in front and punctuation blanked (same offsets, plus one)."""
+        if not self._spaced:
+            self._spaced = " " + PUNCTUATION.sub(" ", self.text)
+        return self._spaced
+
     def sentences_with_beginnings(self, beginnings: Iterable[str]) -> dict[int, int]:
         """Sentence number -> how many of ``beginnings`` start a word in it: ``str.find`` over
         the lower-cased body with punctuation blanked, no tokeniser."""
-        text = self.text
-        if not self._spaced:
-            self._spaced = " " + PUNCTUATION.sub(" ", text)
-        spaced = self._spaced
-        starts = self._starts
+        spaced = self.spaced
+        starts = self.starts
         found: dict[int, set[str]] = {}
         for beginning in beginnings:
             probe = " " + beginning
@@ -153,6 +179,29 @@ class EventIndex:
             self._links = links
         return self._links
 
+    def sentence_mentions(self, number: int) -> tuple[Mention, ...]:
+        """Every event mention of body sentence ``number``, read once."""
+        found = self._sentence_mentions.get(number)
+        if found is None:
+            found = tuple(sentence_mentions(self.sentences[number].text, self.lex, self.names))
+            self._sentence_mentions[number] = found
+        return found
+
+    def framing(self, number: int, claims: ClaimLexicon) -> str | None:
+        """``sentence_framing`` of sentence ``number``, read once per claims lexicon."""
+        key = (number, id(claims))
+        if key not in self._framing:
+            self._framing[key] = sentence_framing(self, number, self.lex, claims)
+        return self._framing[key]
+
+    def stands_flat(self, number: int, claims: ClaimLexicon) -> bool:
+        """Sentence ``number`` is neither a question, nor attributed, nor hedged; read once."""
+        key = (number, id(claims))
+        found = self._flat.get(key)
+        if found is None:
+            found = self._flat[key] = stands_unqualified(self._doc, self.sentences[number].text, claims)
+        return found
+
     def mentions(
         self, classes: frozenset[str] | None = None, within: set[int] | None = None
     ) -> tuple[BodyMention, ...]:
@@ -162,16 +211,15 @@ class EventIndex:
         key = classes if classes is not None else frozenset({"*"})
         found = self._mentions.get(key)
         if found is not None:
-            return found if within is None else tuple(b for b in found if b.index in within)
+            return found if within is None else tuple(b for b in found if b.number in within)
         lex = self.lex
         forms = lex.first_words if classes is None else lex.forms_of(classes)
-        names = self.names
         out: list[BodyMention] = []
         for number in sorted(self.sentences_with(forms)):
             if within is not None and number not in within:
                 continue
             sentence = self.sentences[number]
-            for mention in sentence_mentions(sentence.text, lex, names):
+            for mention in self.sentence_mentions(number):
                 if classes is None or mention.classes & classes:
                     out.append(BodyMention(mention, sentence, number))
         found = tuple(out)
@@ -185,6 +233,23 @@ _NAME_RUN = lazy_compile(r"\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}'’.
 
 
 PUNCTUATION = lazy_compile(r"[^\p{L}\p{N}'’\s-]")
+_BLOCK_SEPARATOR = "\u2029"  # PARAGRAPH SEPARATOR: whitespace, so PUNCTUATION keeps it
+
+
+def stands_unqualified(doc: Document, sentence: str, claims: ClaimLexicon) -> bool:
+    """Neither a question, nor attributed (verb, quotation, "according to"), nor hedged: decided
+    once per sentence text and article, for every rule that asks (NL301 asks it of the sentences
+    citing a doubtful source and again of the restatements)."""
+    cache = doc.cache.get("claims:unqualified")
+    if not isinstance(cache, dict):
+        cache = doc.cache["claims:unqualified"] = {}
+    key = (sentence, id(claims))
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = not (
+            is_question(sentence) or is_attributed(sentence, claims) or find_hedge(sentence, claims)
+        )
+    return bool(found)
 
 
 def body_sentences(doc: Document) -> list[Sentence]:
@@ -211,11 +276,17 @@ def raw_paragraphs(doc: Document) -> list[str]:
     cached = doc.cache.get("events:raw-paragraphs")
     if cached is None:
         text = doc.text
-        cached = [
-            " " + PUNCTUATION.sub(" ", text[b.content_start : b.content_end].lower())
+        raw = [
+            text[b.content_start : b.content_end].lower()
             for b in doc.prose_blocks()
             if b.kind not in NOT_WRITERS_VOICE and b.kind != "heading" and not b.headline
         ]
+        # One substitution over the blocks joined by a separator it keeps (a space character
+        # no block holds), not one per block; blanking is per character, so nothing changes.
+        if raw and not any(_BLOCK_SEPARATOR in block for block in raw):
+            cached = [" " + block for block in PUNCTUATION.sub(" ", _BLOCK_SEPARATOR.join(raw)).split(_BLOCK_SEPARATOR)]
+        else:
+            cached = [" " + PUNCTUATION.sub(" ", block) for block in raw]
         doc.cache["events:raw-paragraphs"] = cached
     return list(cached)
 
@@ -267,7 +338,7 @@ def claim_framing(index: EventIndex, body: BodyMention, lex: ClaimLexicon) -> st
         near = find_hedge(window, lex)
         if near is not None:
             return near.text
-    following = index.next_sentence(body.index)
+    following = index.next_sentence(body.number)
     if following is not None and hedges_previous(following.text, lex):
         verification = lex.verification_re.search(following.text)
         return str(verification.group()) if verification is not None else "could not be verified"

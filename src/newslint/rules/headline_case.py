@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import pairwise
 from typing import ClassVar
 
 from newslint.findings import Severity
@@ -36,7 +37,8 @@ def _capital_runs(text: str) -> list[list[str]]:
     pending: list[str] = []
     for match in TOKEN.finditer(text):
         token = match.group()
-        word = EDGE.sub("", token)
+        # EDGE strips punctuation from the ends; most words have none (no regex call for them)
+        word = token if token[0].isalnum() and token[-1].isalnum() else EDGE.sub("", token)
         if word[:1].isupper():
             current.extend(pending)
             current.append(word)
@@ -58,17 +60,61 @@ def _capital_runs(text: str) -> list[list[str]]:
     return runs
 
 
-def _body_usage(doc: Document) -> tuple[set[str], set[str]]:
-    """Words the body writes in lowercase, and words it capitalises, mid-sentence."""
-    cached = doc.cache.get("titles:body-usage")
-    if cached is None:
-        lower: set[str] = set()
-        capital: set[str] = set()
-        for block in _body_blocks(doc):
-            for word in BODY_WORD.findall(prose_text(doc, block)):
+class _BodyCases:
+    """How the body writes given words mid-sentence (a ``BODY_WORD`` token after a letter, digit,
+    comma or semicolon and a space): in lowercase somewhere, capitalised somewhere. Each word is
+    looked up with ``str.find`` in the lower-cased body and its hits checked, so an article pays
+    for the few words its headline holds, not for tokenising its whole body. A body whose
+    lowercase differs from its casefold, or changes length, is tokenised whole instead."""
+
+    def __init__(self, doc: Document) -> None:
+        # Blocks joined by a character that is neither a letter nor a space: no token of one
+        # block sees the words of another as its left context.
+        self.text = "\0".join(prose_text(doc, block) for block in _body_blocks(doc))
+        self.low = self.text.lower()
+        self.found: dict[str, tuple[bool, bool]] = {}
+        self.tokenised: tuple[set[str], set[str]] | None = None
+        if len(self.low) != len(self.text) or self.low != self.text.casefold():
+            lower: set[str] = set()
+            capital: set[str] = set()
+            for word in set(BODY_WORD.findall(self.text)):
                 (capital if word[0].isupper() else lower).add(word.casefold())
-        cached = doc.cache["titles:body-usage"] = (lower, capital)
-    return cached  # type: ignore[no-any-return]
+            self.tokenised = (lower, capital)
+
+    def usage(self, word: str) -> tuple[bool, bool]:
+        """(the body writes ``word`` in lowercase, the body capitalises it), compared casefolded."""
+        key = word.casefold()
+        if self.tokenised is not None:
+            return key in self.tokenised[0], key in self.tokenised[1]
+        known = self.found.get(key)
+        if known is not None:
+            return known
+        text, low = self.text, self.low
+        lower = capital = False
+        position = low.find(key) if key else -1
+        while position != -1 and not (lower and capital):
+            if _MID_SENTENCE.match(text, position):
+                token = _WORD_AT.match(text, position)
+                if token is not None and token.end() - position == len(key):
+                    if text[position].isupper():
+                        capital = True
+                    else:
+                        lower = True
+            position = low.find(key, position + 1)
+        self.found[key] = (lower, capital)
+        return lower, capital
+
+
+# BODY_WORD split in two: where a mid-sentence word may start, and the word that starts there.
+_MID_SENTENCE = lazy_compile(r"(?<=[\p{L}\p{N},;]\s+)")
+_WORD_AT = lazy_compile(r"[\p{L}][\p{L}'\u2019-]*")
+
+
+def _body_cases(doc: Document) -> _BodyCases:
+    cached = doc.cache.get("titles:body-cases")
+    if not isinstance(cached, _BodyCases):
+        cached = doc.cache["titles:body-cases"] = _BodyCases(doc)
+    return cached
 
 
 def _body_blocks(doc: Document) -> list[Block]:
@@ -102,21 +148,25 @@ def _body_code(doc: Document) -> set[str]:
 WORD = lazy_compile(r"[\p{L}][\p{L}\p{N}_]*")
 
 
-def _name_words(doc: Document, text: str, ctx: Context | None) -> set[str]:
-    """Capitalised words of the headline that belong to a multi-word name: a run the body also
-    writes ("the Summer Games"), or a place the gazetteer knows ("New Zealand")."""
+def _name_words(doc: Document, runs: list[list[str]], ctx: Context | None) -> set[str]:
+    """Capitalised words of the headline's capital ``runs`` that belong to a multi-word name: a
+    run the body also writes ("the Summer Games"), or a place the gazetteer knows ("New
+    Zealand")."""
     names: set[str] = set()
-    runs = _capital_runs(text)
     if not runs:
         return names
     body = _body_text(doc)
     for run in runs:
+        # A part is in the body only if each pair of neighbours in it is: those are looked up
+        # once, and a longer part only where all of its pairs were found.
+        paired = [f" {left} {right}" in body for left, right in pairwise(run)]
         for size in range(len(run), 1, -1):
             for first in range(len(run) - size + 1):
                 part = run[first : first + size]
                 if not (part[0][:1].isupper() and part[-1][:1].isupper()):
                     continue
-                if f" {' '.join(part)}" in body or (ctx is not None and _is_place(" ".join(part), ctx)):
+                in_body = all(paired[first : first + size - 1]) and f" {' '.join(part)}" in body
+                if in_body or (ctx is not None and _is_place(" ".join(part), ctx)):
                     names.update(part)
     return names
 
@@ -187,19 +237,27 @@ class HeadlineCapitalization(Rule):
         style = ctx.option("headline-case")
         if style not in (None, "title", "sentence"):
             raise ValueError(f"headline-case must be 'title' or 'sentence', not {style!r}")
+        verdicts: dict[str, str | None] = {}  # a title repeated (plain-text copies) is judged once
         for headline, text in title_zone(doc, ctx):
             if len(text) > MAX_HEADLINE_CHARS:  # pasted body text or debris on a title line
                 continue
-            letters = [c for c in text if c.isalpha()]
-            if not letters or all(c.isupper() for c in letters):
-                continue
-            message = self._judge(doc, text, style, ctx, gazetteer=False)
-            if message and style is None:
-                # a place the gazetteer knows ("Port Moresby") is a name too: looked up only
-                # here, so the gazetteer loads only for the rare headline that would be reported
-                message = self._judge(doc, text, style, ctx, gazetteer=True)
+            if text in verdicts:
+                message = verdicts[text]
+            else:
+                message = verdicts[text] = self._verdict(doc, text, style, ctx)
             if message:
                 ctx.report(headline.start, headline.end, message)
+
+    def _verdict(self, doc: Document, text: str, style: str | None, ctx: Context) -> str | None:
+        letters = [c for c in text if c.isalpha()]
+        if not letters or all(c.isupper() for c in letters):
+            return None
+        message = self._judge(doc, text, style, ctx, gazetteer=False)
+        if message and style is None:
+            # a place the gazetteer knows ("Port Moresby") is a name too: looked up only
+            # here, so the gazetteer loads only for the rare headline that would be reported
+            message = self._judge(doc, text, style, ctx, gazetteer=True)
+        return message
 
     def _judge(self, doc: Document, text: str, style: str | None, ctx: Context, *, gazetteer: bool) -> str | None:
         # Each segment ("Call for Testing: Speeding up compilation", or each sentence of a
@@ -211,8 +269,9 @@ class HeadlineCapitalization(Rule):
                 segments.append([])
             if not start and len(word) > 2 and word.casefold() not in SMALL_WORDS:
                 segments[-1].append(word)
-        names = _name_words(doc, text, ctx if gazetteer else None)
-        in_runs = {w for run in _capital_runs(text) for w in run}
+        runs = _capital_runs(text)
+        names = _name_words(doc, runs, ctx if gazetteer else None)
+        in_runs = {w for run in runs for w in run}
         for inner in segments:
             message = self._judge_segment(doc, inner, style, names, in_runs)
             if message:
@@ -229,10 +288,11 @@ class HeadlineCapitalization(Rule):
             return f"headline is not in title case: {_quote(lower)} lowercase" if lower else None
         if not capital:
             return None
-        body_lower, body_capital = _body_usage(doc)
-        names = {w for w in capital if w.casefold() in body_capital and w.casefold() not in body_lower}
+        cases = _body_cases(doc)
+        usage = {w: cases.usage(w) for w in capital}  # (written lowercase, capitalised) mid-sentence
+        names = {w for w in capital if usage[w] == (False, True)}
         names |= run_names
-        common = [w for w in capital if w.casefold() in body_lower and w.casefold() not in body_capital]
+        common = [w for w in capital if usage[w] == (True, False)]
         common = [w for w in common if w not in run_names]
         capital = [w for w in capital if w not in names]
         if style == "sentence":

@@ -19,13 +19,15 @@ from newslint.rules.event_index import (
     event_index,
     paragraph_words,
     raw_paragraphs,
-    sentence_framing,
 )
 from newslint.rules.hedge_dropped import DOUBT_MARKS
 from newslint.syntax.nodes import Document, Headline
 from newslint.text.claims import ClaimLexicon, content_keys, default_lexicon, find_hedge
 from newslint.text.events import EventLexicon, Mention, event_lexicon, tokenize
 from newslint.text.headline_events import MAX_HEADLINE_CHARS, headline_mentions, read_headline
+
+# What _verdict returns when the body has no sentences.
+_NO_BODY = "\0no body"
 
 
 def _quote(text: str, limit: int = 60) -> str:
@@ -132,30 +134,44 @@ class UnsupportedHeadline(Rule):
         if not doc.headlines:
             return
         lex = event_lexicon(tuple(ctx.pack_files))
+        # The verdict depends on the headline's text and the body only: a title repeated (front
+        # matter and H1, a plain-text title printed twice) is read once.
+        verdicts: dict[str, str | None] = {}
         for headline in _headlines(doc):
-            if len(headline.text.split()) < 3:
-                continue
-            lead = ":" in headline.text or "|" in headline.text
-            reading = read_headline(headline.text, lex, event_index(doc, lex).names if lead else frozenset())
-            if reading.attribution is not None or reading.opinion is not None:
-                continue
-            if not _plausible(doc, reading.text, lex):
-                continue  # most articles: decided without splitting the body into sentences
-            index = event_index(doc, lex)
-            if not index.sentences:
-                return
-            claims = default_lexicon(tuple(ctx.pack_files))  # built only for articles that get this far
-            message: str | None = None
-            supported = False
-            event = _maybe_event(reading.text, lex)
-            for mention in headline_mentions(reading.text, lex, index.names) if event else ():
-                supported, message = self._judge(doc, index, mention, headline.text, claims)
-                if message is not None or supported:
-                    break
-            if message is None and not supported and lex.denial_re.search(reading.text) is None:
-                message = _reported_only(doc, index, reading.text, lex, claims)
+            if headline.text not in verdicts:
+                verdict = self._verdict(doc, headline.text, lex, ctx)
+                if verdict is _NO_BODY:
+                    return
+                verdicts[headline.text] = verdict
+            message = verdicts[headline.text]
             if message is not None:
                 ctx.report(headline.start, headline.end, message)
+
+    def _verdict(self, doc: Document, text: str, lex: EventLexicon, ctx: Context) -> str | None:
+        """The finding's message for a headline, None, or ``_NO_BODY`` when the body has no
+        sentences (then no headline can be judged)."""
+        if len(text.split()) < 3:
+            return None
+        lead = ":" in text or "|" in text
+        reading = read_headline(text, lex, event_index(doc, lex).names if lead else frozenset())
+        if reading.attribution is not None or reading.opinion is not None:
+            return None
+        if not _plausible(doc, reading.text, lex):
+            return None  # most articles: decided without splitting the body into sentences
+        index = event_index(doc, lex)
+        if not index.sentences:
+            return _NO_BODY
+        claims = default_lexicon(tuple(ctx.pack_files))  # built only for articles that get this far
+        message: str | None = None
+        supported = False
+        event = _maybe_event(reading.text, lex)
+        for mention in headline_mentions(reading.text, lex, index.names) if event else ():
+            supported, message = self._judge(doc, index, mention, text, claims)
+            if message is not None or supported:
+                break
+        if message is None and not supported and lex.denial_re.search(reading.text) is None:
+            message = _reported_only(doc, index, reading.text, lex, claims)
+        return message
 
     def _judge(
         self, doc: Document, index: EventIndex, headline: Mention, headline_text: str, claims: ClaimLexicon
@@ -174,7 +190,7 @@ class UnsupportedHeadline(Rule):
                 return False, None  # only "X rejected it": support we can't weigh
             framings = [claim_framing(index, b, claims) for b in supporting]
             if all(f is not None for f in framings) and not _told_flat(
-                index, headline_text, {b.index for b in supporting}, claims
+                index, headline_text, {b.number for b in supporting}, claims
             ):
                 line, _ = doc.position(supporting[0].sentence.start)
                 return False, (
@@ -214,7 +230,7 @@ def _reported_only(
     if best < 2:
         return None
     closest = sorted(number for number, overlap in overlaps.items() if overlap == best)
-    framings = [sentence_framing(index, number, lex, claims) for number in closest]
+    framings = [index.framing(number, claims) for number in closest]
     if any(f is None for f in framings):
         return None
     line, _ = doc.position(index.sentences[closest[0]].start)

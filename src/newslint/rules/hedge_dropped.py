@@ -19,11 +19,10 @@ from newslint.rules.event_index import (
     event_index,
     paragraph_words,
     raw_paragraphs,
-    sentence_framing,
 )
 from newslint.syntax.nodes import Document
-from newslint.text.claims import ClaimLexicon, default_lexicon, find_attribution, find_hedge, is_question
-from newslint.text.events import EventLexicon, Mention, event_lexicon, sentence_mentions
+from newslint.text.claims import ClaimLexicon, default_lexicon
+from newslint.text.events import EventLexicon, Mention, event_lexicon
 
 # Every doubt cue holds one of these (lower-case): sentences without any are never examined.
 DOUBT_MARKS = (
@@ -149,7 +148,7 @@ def restatements(
     hedged_mentions = [
         BodyMention(mention, index.sentences[number], number)
         for number in sorted(hedged)
-        for mention in sentence_mentions(index.sentences[number].text, lex, index.names)
+        for mention in index.sentence_mentions(number)
         if _governs(index.sentences[number].text, hedged[number], mention)
     ]
     if not hedged_mentions:
@@ -160,22 +159,31 @@ def restatements(
     names = frozenset().union(*(_names(b.mention.target, index) for b in hedged_mentions))
     targets = frozenset().union(*(b.mention.target_classes for b in hedged_mentions))
     within = set(index.sentences_with_beginnings(names)) | set(index.sentences_with(lex.words_of(targets)))
+    # Only sentences that state something flatly can restate it: that test is cheaper than
+    # reading a sentence's events, so it runs first.
+    # With ``later_only``, nothing before the first doubted sentence can restate it.
+    first = min(b.number for b in hedged_mentions) if later_only else -1
+    within = {
+        number
+        for number in within.intersection(index.sentences_with(lex.forms_of(classes)))
+        if number > first and number not in hedged and index.stands_flat(number, claims)
+    }
     reported: set[int] = set()
     for flat in index.mentions(classes, within):
-        if flat.index in hedged or flat.index in reported:
+        if flat.number in reported:
             continue
         match = next(
             (
                 h
                 for h in hedged_mentions
-                if (not later_only or h.index < flat.index) and _same_event(index, flat.mention, h.mention)
+                if (not later_only or h.number < flat.number) and _same_event(index, flat.mention, h.mention)
             ),
             None,
         )
-        if match is None or not _stands_flat(flat, claims):
+        if match is None:
             continue
-        reported.add(flat.index)
-        yield flat, match, hedged[match.index]
+        reported.add(flat.number)
+        yield flat, match, hedged[match.number]
 
 
 def _governs(text: str, cue: str, mention: Mention) -> bool:
@@ -197,11 +205,6 @@ _CLAUSE_BREAK = lazy_compile(r"[,;:()—–]")
 _REACH = 60
 
 
-def _stands_flat(body: BodyMention, claims: ClaimLexicon) -> bool:
-    text = body.sentence.text
-    return not is_question(text) and find_attribution(text, claims) is None and find_hedge(text, claims) is None
-
-
 # Cues that name a source without doubting it ("reported that", "according to reports"): the
 # flat sentence may rest on other reporting. NL304 wants doubt: alleged, claimed, unverified.
 _ATTRIBUTION_ONLY = lazy_compile(r"\b(?:report|according|sources?)", regex.IGNORECASE)
@@ -217,7 +220,7 @@ def _hedged_sentences(
     candidates |= {n - 1 for n in index.sentences_containing(tuple(m for m in marks if m in _BACKWARD_MARKS))}
     found: dict[int, str] = {}
     for number in sorted(n for n in candidates if n >= 0):
-        cue = sentence_framing(index, number, lex, claims)
+        cue = index.framing(number, claims)
         if cue is not None and not cue.lower().startswith("no ") and not _ATTRIBUTION_ONLY.search(cue):
             found[number] = cue
     return found

@@ -14,10 +14,11 @@ right before them, so "these claims" and "the report" do not count.
 
 from __future__ import annotations
 
+import re as stdlib_re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -37,13 +38,13 @@ __all__ = [
     "find_hedge",
     "gate_lower",
     "hedges_previous",
+    "is_attributed",
     "is_question",
     "quotation_spans",
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
+class Cue(NamedTuple):
     """A matched cue: ``text == sentence[start:end]``; ``kind`` says which family matched."""
 
     start: int
@@ -52,8 +53,7 @@ class Cue:
     kind: str
 
 
-@dataclass(frozen=True, slots=True)
-class Attribution:
+class Attribution(NamedTuple):
     """Why a sentence counts as attributed: the cue (verb, phrase or quotation) and its source if seen.
 
     ``kind`` is one of ``verb`` ("X said"), ``inverted`` ("said X"), ``participle`` ("..., saying"),
@@ -145,6 +145,12 @@ class ClaimLexicon:
     uncertainty_any_re: Any = None
     # Reporting-verb forms by their first word, each as its words: "points" -> (("points", "out"),).
     verb_phrases: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    # The gates of the patterns built from the speech nouns and finding nouns: a search can
+    # match only where one of these words is a substring of the casefolded sentence.
+    speech_noun_heads: stdlib_re.Pattern[str] | None = None
+    finding_heads: stdlib_re.Pattern[str] | None = None
+    # Per entry of ``hedge_res``: the words one of which its matches hold (None: not known).
+    hedge_gates: tuple[stdlib_re.Pattern[str] | None, ...] = ()
 
     def may_mark_uncertain(self, text: str) -> bool:
         """False only when no uncertainty pattern can match in ``text`` (substring tests, no regex)."""
@@ -243,6 +249,9 @@ class ClaimLexicon:
             words = entry.get("contains")
             contains = None if not words or contains is None else contains + tuple(str(w).lower() for w in words)
         return cls(
+            speech_noun_heads=_heads(pack.get("speech_nouns", [])),
+            finding_heads=_heads(pack.get("finding_nouns", [])),
+            hedge_gates=(*(None for _ in pack.get("hedge_patterns", [])), _heads(pack.get("hedges", []))),
             uncertainty_contains=tuple(dict.fromkeys(contains)) if contains is not None else None,
             weasel_anchors=tuple(anchor_sets),
             weasel_also=tuple(also_lists),
@@ -266,6 +275,19 @@ class ClaimLexicon:
             ),
             weasel_exemption_res=tuple(lazy_compile(str(p), flags) for p in pack.get("weasel_exemptions", [])),
         )
+
+
+def _heads(words: Iterable[str]) -> stdlib_re.Pattern[str] | None:
+    """A search for the longest word of each entry of a word list, casefolded, as a plain
+    substring: every match of the list's alternation holds one. One pass of the standard
+    library's engine over the sentence, not a test per word. ``None`` for an empty list, whose
+    alternation matches anywhere."""
+    heads = sorted({max(str(w).split(), key=len).casefold() for w in words if str(w).split()})
+    return stdlib_re.compile("|".join(stdlib_re.escape(h) for h in heads)) if heads else None
+
+
+def _may_hold(folded: str, gate: stdlib_re.Pattern[str] | None) -> bool:
+    return gate is None or gate.search(folded) is not None
 
 
 def _phrases(forms: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -386,35 +408,101 @@ def find_attribution(sentence: str, lexicon: ClaimLexicon | None = None) -> Attr
     quotation of four words or more (or an open quote carried over from the sentence before).
     """
     lex = _lex(lexicon)
-    found: list[Attribution] = []
-    according = _ACCORDING.search(sentence)
-    if according:
-        src = Cue(according.start("src"), according.end("src"), according.group("src"), "source")
-        phrase = sentence[according.start() : according.start("src")].rstrip()
-        cue = Cue(according.start(), according.start() + len(phrase), phrase, "according-to")
-        found.append(Attribution(cue, src, "according-to"))
-    verb = _verb_attribution(sentence, lex)
-    if verb:
-        found.append(verb)
-    speech = lex.speech_noun_re.search(sentence)
-    if speech:
-        found.append(Attribution(Cue(speech.start(), speech.end(), speech.group(), "speech-noun"), None, "speech-noun"))
-    finding = lex.finding_re.search(sentence)
-    if finding:
-        found.append(Attribution(Cue(finding.start(), finding.end(), finding.group(), "finding"), None, "finding"))
-    reportedly = _REPORTEDLY.search(sentence)
-    if reportedly:
-        found.append(
-            Attribution(Cue(reportedly.start(), reportedly.end(), reportedly.group(), "reportedly"), None, "reportedly")
+    folded = sentence.casefold()
+    found = [
+        a
+        for a in (
+            _according(sentence),
+            _verb_attribution(sentence, lex) if _verb_may_match(sentence, lex) else None,
+            _speech_noun(sentence, folded, lex),
+            _finding(sentence, folded, lex),
+            _reportedly(sentence, folded),
+            _quotation(sentence),
         )
-    for start, end in quotation_spans(sentence):
-        inner = sentence[start + 1 : end - 1 if end - start > 1 and sentence[end - 1] in '”"’' else end]
-        if len(inner.split()) >= 4 or (start == 0 and len(inner.split()) >= 2):
-            found.append(Attribution(Cue(start, end, sentence[start:end], "quotation"), None, "quotation"))
-            break
+        if a is not None
+    ]
     if not found:
         return None
     return min(found, key=lambda a: a.start)
+
+
+def is_attributed(sentence: str, lexicon: ClaimLexicon | None = None) -> bool:
+    """``find_attribution(sentence) is not None``, trying the cheapest signs first and stopping
+    at the first one found."""
+    lex = _lex(lexicon)
+    folded = sentence.casefold()
+    return bool(
+        _according(sentence)
+        or _reportedly(sentence, folded)
+        or _quotation(sentence)
+        or _speech_noun(sentence, folded, lex)
+        or _finding(sentence, folded, lex)
+        or (_verb_may_match(sentence, lex) and _verb_attribution(sentence, lex))
+    )
+
+
+def _according(sentence: str) -> Attribution | None:
+    according = _ACCORDING.search(sentence)
+    if not according:
+        return None
+    src = Cue(according.start("src"), according.end("src"), according.group("src"), "source")
+    phrase = sentence[according.start() : according.start("src")].rstrip()
+    cue = Cue(according.start(), according.start() + len(phrase), phrase, "according-to")
+    return Attribution(cue, src, "according-to")
+
+
+def _speech_noun(sentence: str, folded: str, lex: ClaimLexicon) -> Attribution | None:
+    speech = lex.speech_noun_re.search(sentence) if _may_hold(folded, lex.speech_noun_heads) else None
+    if not speech:
+        return None
+    return Attribution(Cue(speech.start(), speech.end(), speech.group(), "speech-noun"), None, "speech-noun")
+
+
+def _finding(sentence: str, folded: str, lex: ClaimLexicon) -> Attribution | None:
+    finding = lex.finding_re.search(sentence) if _may_hold(folded, lex.finding_heads) else None
+    if not finding:
+        return None
+    return Attribution(Cue(finding.start(), finding.end(), finding.group(), "finding"), None, "finding")
+
+
+def _reportedly(sentence: str, folded: str) -> Attribution | None:
+    reportedly = _REPORTEDLY.search(sentence) if "edly" in folded else None
+    if not reportedly:
+        return None
+    return Attribution(Cue(reportedly.start(), reportedly.end(), reportedly.group(), "reportedly"), None, "reportedly")
+
+
+def _quotation(sentence: str) -> Attribution | None:
+    if "“" not in sentence and '"' not in sentence and "‘" not in sentence:
+        return None  # every quotation span opens with one of these
+    for start, end in quotation_spans(sentence):
+        inner = sentence[start + 1 : end - 1 if end - start > 1 and sentence[end - 1] in '”"’' else end]
+        if len(inner.split()) >= 4 or (start == 0 and len(inner.split()) >= 2):
+            return Attribution(Cue(start, end, sentence[start:end], "quotation"), None, "quotation")
+    return None
+
+
+@lru_cache(maxsize=1)
+def _word_run_break() -> stdlib_re.Pattern[str]:
+    """What separates the runs of letters, digits, apostrophes, dots and hyphens in which a word
+    token (``_TOKEN``) may stand; compiled on first use."""
+    return stdlib_re.compile(r"(?:[^\w'’.\-]|_)+")
+
+
+def _verb_may_match(sentence: str, lex: ClaimLexicon) -> bool:
+    """Whether some word token, lower-cased (and with trailing dots, apostrophes or hyphens
+    cut), is the first word of a reporting-verb form: what ``_verb_forms_in`` looks up, from one
+    split of the lower-cased sentence instead of the token regex."""
+    low = sentence.lower()
+    if len(low) != len(sentence):
+        return True  # lower-casing changed lengths: no shortcut
+    words: set[str] = set()
+    for run in _word_run_break().split(low):
+        token = run.lstrip("'’.-")
+        if token:
+            words.add(token)
+            words.add(token.rstrip(".'’-"))
+    return not lex.verb_phrases.keys().isdisjoint(words)
 
 
 _REPORTEDLY = lazy_compile(r"\b(?:reportedly|allegedly|purportedly)\b", regex.IGNORECASE)
@@ -430,7 +518,11 @@ def find_hedge(sentence: str, lexicon: ClaimLexicon | None = None) -> Cue | None
     since it is what a message should quote; otherwise the first hedge, the longest at a tie.
     """
     best: Cue | None = None
-    for kind, pattern in _lex(lexicon).hedge_res:
+    lex = _lex(lexicon)
+    folded = sentence.casefold()
+    for (kind, pattern), gate in zip(lex.hedge_res, lex.hedge_gates, strict=True):
+        if gate is not None and not _may_hold(folded, gate):
+            continue
         for match in pattern.finditer(sentence):
             text = match.group()
             if text == "May":

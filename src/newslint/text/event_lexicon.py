@@ -56,6 +56,11 @@ class EventLexicon:
     denial_re: Any = None
     report_re: Any = None
     first_words: frozenset[str] = field(default_factory=frozenset)
+    # forms_of / words_of by their classes: the rules ask the same few questions per article.
+    _forms: dict[frozenset[str], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    _words: dict[frozenset[str], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    # actor_keys by the actor's words: an article names the same few parties in every sentence.
+    actor_cache: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_pack(cls, pack: Pack) -> EventLexicon:
@@ -127,17 +132,23 @@ class EventLexicon:
 
     def forms_of(self, classes: frozenset[str]) -> frozenset[str]:
         """First words of the predicate forms of these classes."""
-        found = {w for w, c in self.single.items() if c & classes}
-        found |= {w for w, phrases in self.multi.items() if any(c & classes for _, c in phrases)}
-        return frozenset(found)
+        known = self._forms.get(classes)
+        if known is None:
+            found = {w for w, c in self.single.items() if c & classes}
+            found |= {w for w, phrases in self.multi.items() if any(c & classes for _, c in phrases)}
+            known = self._forms[classes] = frozenset(found)
+        return known
 
     def words_of(self, classes: frozenset[str]) -> frozenset[str]:
         """First words of the target words of these classes ("truce", "cease-fire", ...)."""
         if not classes:
             return frozenset()
-        found = {w for w, c in self.object_single.items() if c & classes}
-        found |= {w for w, phrases in self.object_multi.items() if any(c & classes for _, c in phrases)}
-        return frozenset(found)
+        known = self._words.get(classes)
+        if known is None:
+            found = {w for w, c in self.object_single.items() if c & classes}
+            found |= {w for w, phrases in self.object_multi.items() if any(c & classes for _, c in phrases)}
+            known = self._words[classes] = frozenset(found)
+        return known
 
     def predicate_at(self, tokens: Sequence[Token], i: int) -> tuple[int, frozenset[str]] | None:
         """(number of tokens, classes) of a predicate starting at token ``i``, longest first."""

@@ -15,7 +15,7 @@ indices into the string passed in.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from newslint.lazyre import lazy_compile
 from newslint.text.event_lexicon import EventLexicon, event_lexicon
@@ -35,12 +35,27 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    start: int
-    end: int
-    text: str
-    low: str
+    """One word or punctuation mark: offsets into the sentence, the text and its lower case.
+    A plain slotted class, not a frozen dataclass: every body sentence makes a few dozen, and a
+    frozen dataclass's ``__init__`` costs three times as much. Treat it as immutable."""
+
+    __slots__ = ("end", "low", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str, low: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.low = low
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and (self.start, self.end, self.text) == (other.start, other.end, other.text)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.text))
 
     @property
     def is_word(self) -> bool:
@@ -59,7 +74,17 @@ _TOKEN = lazy_compile(r"[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*['’]?|[,;:!?.(
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group(), m.group().lower()) for m in _TOKEN.finditer(text)]
+    # findall, then str.find for each token's offset: cheaper than three calls on a match
+    # object. A token starts with a letter, digit or listed punctuation mark, none of which the
+    # pattern ever skips, so the first occurrence at or after the previous token is this one.
+    tokens: list[Token] = []
+    position = 0
+    find = text.find
+    for word in _TOKEN.findall(text):
+        start = find(word, position)
+        position = start + len(word)
+        tokens.append(Token(start, position, word, word.lower()))
+    return tokens
 
 
 def _words(text: str) -> frozenset[str]:
@@ -92,8 +117,7 @@ _LINKS = _words("while after by before when")
 _TARGET_STOP = _words("while whereas but and because although though as after before since when if so which who")
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """One event mention. ``actor_keys`` is ``None`` when the actor could not be read; ``named``
     says the actor contains a proper name (only then can it contradict another actor)."""
 
@@ -116,7 +140,21 @@ class Mention:
 def actor_keys(words: Iterable[str], lex: EventLexicon) -> frozenset[str]:
     """Comparison keys of an actor's name words: titles dropped, aliases folded to their group
     ("Kremlin" and "Moscow" meet), the rest cut to five letters ("Ukrainian" meets "Ukraine")."""
-    words = [w.lower().rstrip("'’").removesuffix("'s").removesuffix("’s") for w in words]
+    given = tuple(words)
+    cache = lex.actor_cache
+    found = cache.get(given)
+    if found is None:
+        if len(cache) >= _ACTOR_CACHE_SIZE:
+            cache.clear()
+        found = cache[given] = _actor_keys(given, lex)
+    return found
+
+
+_ACTOR_CACHE_SIZE = 20_000
+
+
+def _actor_keys(given: tuple[str, ...], lex: EventLexicon) -> frozenset[str]:
+    words = [w.lower().rstrip("'’").removesuffix("'s").removesuffix("’s") for w in given]
     keys: set[str] = set()
     skip = 0
     for index, word in enumerate(words):
@@ -169,12 +207,14 @@ class ActorLinks:
 def name_runs(tokens: Sequence[Token], names: frozenset[str]) -> list[tuple[int, int]]:
     """Runs of name tokens (``[i, j)``) in a sentence: capitalised words, the first one only when
     the article capitalises it mid-sentence somewhere."""
+    flags = _name_flags(tokens, names)
     runs: list[tuple[int, int]] = []
     i = 0
-    while i < len(tokens):
-        if _is_name(tokens, i, names):
+    count = len(tokens)
+    while i < count:
+        if flags[i]:
             j = i + 1
-            while j < len(tokens) and _is_name(tokens, j, names) and not tokens[j - 1].possessive:
+            while j < count and flags[j] and not tokens[j - 1].possessive:
                 j += 1
             runs.append((i, j))
             i = j
@@ -183,11 +223,30 @@ def name_runs(tokens: Sequence[Token], names: frozenset[str]) -> list[tuple[int,
     return runs
 
 
+_OPENERS = frozenset({".", "!", "?", "\"", "“", ":", "(", "—", "–"})
+
+
+def _name_flags(tokens: Sequence[Token], names: frozenset[str]) -> list[bool]:
+    """``_is_name`` of every token, in one pass."""
+    flags: list[bool] = []
+    previous = ""
+    for token in tokens:
+        text = token.text
+        if not text[:1].isupper() or token.low in _NOT_NAMES:
+            flags.append(False)
+        elif not previous or previous in _OPENERS:
+            flags.append(_bare(text) in names)
+        else:
+            flags.append(True)
+        previous = text
+    return flags
+
+
 def _is_name(tokens: Sequence[Token], i: int, names: frozenset[str]) -> bool:
     token = tokens[i]
     if not token.capitalised or token.low in _NOT_NAMES:
         return False
-    opening = i == 0 or tokens[i - 1].text in {".", "!", "?", "\"", "“", ":", "(", "—", "–"}
+    opening = i == 0 or tokens[i - 1].text in _OPENERS
     return not opening or _bare(token.text) in names
 
 

@@ -9,7 +9,7 @@ headlines alone. The cue lists come from the ``events`` pack.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from newslint.lazyre import lazy_compile
 from newslint.text.events import (
@@ -28,8 +28,7 @@ __all__ = ["HeadlineReading", "headline_mentions", "read_headline"]
 
 
 
-@dataclass(frozen=True, slots=True)
-class HeadlineReading:
+class HeadlineReading(NamedTuple):
     """A headline with its label stripped: ``attribution`` is the cue that makes it report a
     claim (a says-verb, a hedge, a question mark, quotation marks, a short source before a
     colon), ``opinion`` the opinion label, if any."""

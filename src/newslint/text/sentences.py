@@ -23,6 +23,7 @@ from functools import lru_cache
 
 import regex
 
+from newslint.lazyre import lazy_compile
 from newslint.packs import Pack, load_pack, register_kind
 
 PACK_NAME = "claims"
@@ -60,7 +61,7 @@ def claims_pack(user_files: Iterable[str] = ()) -> Pack:
 
 
 # Terminal punctuation, closing quotes/brackets, citation markers ("[1]", "[12][13]", "[a]").
-_BOUNDARY = regex.compile(
+_BOUNDARY = lazy_compile(
     r"""
     (?<! [.!?…] ) (?P<term> [.!?…]++ )               # a whole run, tried once (else quadratic)
     (?P<tail> (?: ["'”’»)\]]
@@ -75,11 +76,12 @@ _BOUNDARY = regex.compile(
     """,
     regex.VERBOSE,
 )
-_BLANK_LINE = regex.compile(r"\n[ \t]*\n\s*")
-_WORD_BEFORE = regex.compile(r"[\w.'’&-]+\Z")
-_NEXT_WORD = regex.compile(r"[\w'’-]+")
-_DOTTED = regex.compile(r"(?:\w{1,2}\.)+\w{1,2}\.?\Z")
-_INITIAL = regex.compile(r"\p{Lu}\Z")
+_BLANK_LINE = lazy_compile(r"\n[ \t]*\n\s*")
+# Matched backwards from the period ((?r)): a forward search would try every start in the window.
+_WORD_BEFORE = lazy_compile(r"(?r)[\w.'’&-]+\Z")
+_NEXT_WORD = lazy_compile(r"[\w'’-]+")
+_DOTTED = lazy_compile(r"(?:\w{1,2}\.)+\w{1,2}\.?\Z")
+_INITIAL = lazy_compile(r"\p{Lu}\Z")
 
 
 @dataclass(frozen=True)
@@ -116,9 +118,12 @@ class SentenceSplitter:
         next_char = text[next_start : next_start + 1]
         if word in self.number_abbreviations and next_char.isdigit():
             return False
-        if _INITIAL.search(found.group()) and len(found.group().lstrip("'’-")) == 1:
+        # The cheap tests first: a single letter before _INITIAL, a dot before _DOTTED.
+        if len(found.group().lstrip("'’-")) == 1 and _INITIAL.search(found.group()):
             return False
-        if _DOTTED.match(word) or word in self.number_abbreviations or word in self.sentence_final_abbreviations:
+        if ("." in word and _DOTTED.match(word)) or word in self.number_abbreviations or (
+            word in self.sentence_final_abbreviations
+        ):
             following = _NEXT_WORD.match(text, next_start)
             return following is not None and following.group().lower() in self.acronym_sentence_starters
         return True
