@@ -222,10 +222,15 @@ class Linter:
                     break
                 fixed += len(fixes)
                 text = apply_edits(text, [edit for fix in fixes for edit in fix.edits])
+                doc.cache.clear()
         doc = parse(text, path, fmt, options=options)
         facts: dict[str, Any] = {}
         findings = self.lint_document(doc, config, errors, facts)
         suppressions = collect(doc, self.registry)
+        # Rules keep derived views in the document's cache, some holding the document itself:
+        # a cycle that only the garbage collector would free, so every article's model lived on
+        # until a full collection (a third of a run's collector time, and twice the peak memory).
+        doc.cache.clear()
         enabled = config.enabled_codes(self.registry, path)
         if suppressions:
             findings = apply(findings, suppressions)
