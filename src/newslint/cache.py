@@ -13,11 +13,12 @@ run code). A file whose facts aren't JSON values is simply not cached.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict
 from functools import lru_cache
 from stat import S_ISREG
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 
 DEFAULT_CACHE_DIR = ".newslint_cache"  # the CLI's default too (kept there to spare the import)
 FORMAT = 1
+FETCH_CHUNK = 500  # paths per query: under SQLite's oldest limit of 999 parameters
 
 
 def _encode_finding(f: Finding) -> list[Any]:
@@ -45,13 +47,17 @@ def _encode_finding(f: Finding) -> list[Any]:
             f.start, f.end]
 
 
+_SEVERITIES = {severity.value: severity for severity in Severity}
+
+
 def _decode_finding(path: str, row: list[Any]) -> Finding:
     line, column, end_line, end_column, code, rule, severity, message, fix, start, end = row
     decoded_fix = None
     if fix is not None:
         edits = tuple(Edit(*edit) for edit in fix[2])
         decoded_fix = Fix(fix[0], edits, fix[1])
-    return Finding(path, line, column, end_line, end_column, code, rule, Severity(severity), message, decoded_fix,
+    # a dict, not Severity(...): an enum call costs a microsecond, and a warm run decodes every finding
+    return Finding(path, line, column, end_line, end_column, code, rule, _SEVERITIES[severity], message, decoded_fix,
                    start, end)
 
 
@@ -127,13 +133,39 @@ class ResultCache:
             return None  # a FIFO or device: its size and time say nothing about what it yields
         return [stat.st_size, stat.st_mtime_ns, self._fingerprint(self.config_for(path))]
 
+    def get_many(self, paths: Sequence[str]) -> Iterator[FileReport | None]:
+        """``get`` for each path, in order, reading entries a few hundred to a query (a query
+        costs ~40 us: one per file was 80 ms of a warm run over 2,000 files)."""
+        for begin in range(0, len(paths), FETCH_CHUNK):
+            chunk = paths[begin : begin + FETCH_CHUNK]
+            absolute = [os.path.abspath(path) for path in chunk]
+            fetched: dict[str, str] | None = None
+            if self.db is not None:
+                query = f"SELECT path, entry FROM entries WHERE path IN ({','.join('?' * len(absolute))})"
+                with contextlib.suppress(sqlite3.Error):
+                    fetched = dict(self.db.execute(query, absolute))
+            for path, key in zip(chunk, absolute, strict=True):
+                yield self._report(path, key, fetched.get(key) if fetched is not None else self._entry(key))
+
     def get(self, path: str) -> FileReport | None:
+        absolute = os.path.abspath(path)
+        return self._report(path, absolute, self._entry(absolute))
+
+    def _entry(self, absolute: str) -> str | None:
         if self.db is None:
             return None
         try:
-            row = self.db.execute("SELECT entry FROM entries WHERE path = ?", (os.path.abspath(path),)).fetchone()
-            entry = json.loads(row[0]) if row else None
-        except (sqlite3.Error, ValueError):
+            row = self.db.execute("SELECT entry FROM entries WHERE path = ?", (absolute,)).fetchone()
+        except sqlite3.Error:
+            return None
+        return row[0] if row and isinstance(row[0], str) else None
+
+    def _report(self, path: str, absolute: str, text: str | None) -> FileReport | None:
+        if not isinstance(text, str):  # absent, or a row someone else wrote
+            return None
+        try:
+            entry = json.loads(text)
+        except ValueError:
             return None
         stamp = self._stamp(path)
         if not isinstance(entry, dict) or stamp is None:
@@ -146,7 +178,7 @@ class ResultCache:
             if entry.get("digest") != _digest(path):
                 return None
             entry["stamp"] = stamp
-            self.pending.append((os.path.abspath(path), json.dumps(entry)))
+            self.pending.append((absolute, json.dumps(entry)))
         try:
             directives = [Directive(**{**d, "codes": None if d["codes"] is None else frozenset(d["codes"]),
                                        "names": tuple(d["names"]), "unknown": tuple(d["unknown"])})

@@ -7,14 +7,21 @@ line on stderr, never a traceback.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
 from collections.abc import Sequence
 from typing import Any
 
-import click
+# Set before the imports below. A run frees nearly everything it allocates by reference counting
+# (the engine breaks the one cycle an article's model had), so the collector's default of a pass
+# every 700 allocations only costs: ~70 passes in a one-article start (10-15% of it), ~300 in a
+# warm re-run printing 20,000 findings. Cyclic garbage, if any, waits at most 50,000 allocations.
+gc.set_threshold(50_000, 20, 20)
 
-from newslint import __version__
+import click  # noqa: E402
+
+from newslint import __version__  # noqa: E402
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # 128 + SIGINT, 128 + SIGTERM, as shells report them

@@ -22,11 +22,6 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 PARSE_CACHE_FORMAT = 1
 HEADER_KEYS = {"name", "kind", "description", "source", "license", "version", "extends"}
 REQUIRED_HEADER_KEYS = {"kind"}
@@ -125,6 +120,10 @@ def _read_document(path: Path) -> dict[str, Any]:
                 return document
         except ValueError:
             pass
+    if sys.version_info >= (3, 11):  # imported here: a run that finds every pack cached never needs it
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
     try:
         parsed: dict[str, Any] = tomllib.loads(_read_text(path))
     except tomllib.TOMLDecodeError as exc:

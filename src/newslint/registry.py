@@ -115,7 +115,6 @@ def plugin_entry_points() -> list[tuple[str, str]]:
     distribution of a name wins), reading only the entry_points.txt files that mention our
     group: importlib.metadata parses every distribution's metadata, about 25 ms in a
     well-stocked environment, which a one-file pre-commit run would pay on every commit."""
-    import configparser
     import os
     import sys
 
@@ -141,6 +140,8 @@ def plugin_entry_points() -> list[tuple[str, str]]:
                 continue
             if ENTRY_POINT_GROUP not in text:
                 continue
+            import configparser  # only for a distribution that declares rules
+
             parser = configparser.ConfigParser(delimiters=("=",), interpolation=None)
             parser.optionxform = str  # type: ignore[assignment,method-assign]
             try:

@@ -10,10 +10,11 @@ from newslint.findings import Finding
 from newslint.suppress import FileSuppressions
 
 
-@dataclass
+@dataclass(slots=True)
 class FileReport:
     """What linting one file produced, before project rules: small and picklable, so it can
-    come from a worker process or the cache. The text is kept only when fixes changed it."""
+    come from a worker process or the cache. The text is kept only when fixes changed it.
+    Slotted: a run keeps one per file until the end (100,000 files: ~10 MB less)."""
 
     path: str
     findings: list[Finding]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -52,6 +53,10 @@ def _private_dir(path: Path) -> bool:
 
 def cache_root() -> Path:
     """Where newslint's per-user caches live."""
+    if sys.platform.startswith("linux"):
+        # platformdirs' own rule on Linux, without its import on every start
+        base = os.environ.get("XDG_CACHE_HOME", "")
+        return Path(base if base.strip() else os.path.expanduser("~/.cache"), APP)
     import platformdirs
 
     return Path(platformdirs.user_cache_dir(APP, appauthor=False))

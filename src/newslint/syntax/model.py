@@ -7,7 +7,6 @@ inline content comes last, once every link definition in the article is known, s
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
@@ -108,7 +107,7 @@ class Builder:
                 text = source if source is not None else self.text[block.content_start : block.content_end]
                 inlines, cited = self.inline.build(text, block.content_start)
                 citations.extend(cited)
-                self.blocks[index] = dataclasses.replace(block, inlines=tuple(inlines), citations=tuple(cited))
+                self.blocks[index] = block.replace(inlines=tuple(inlines), citations=tuple(cited))
         self._title_headlines()
         return Document(
             path=self.path,
@@ -217,16 +216,16 @@ class Builder:
                 inner_text = source if source is not None else content.text[block.content_start : block.content_end]
                 source = content.outer_source(inner_text, block.content_start)
             self._add(
-                dataclasses.replace(
-                    block, start=line_start(block.start), end=outer(block.end),
+                block.replace(
+                    start=line_start(block.start), end=outer(block.end),
                     content_start=outer(block.content_start), content_end=outer(block.content_end),
                 ),
                 source if block.is_prose else None,
             )
         for entry in sub.references:
             self.references.append(
-                dataclasses.replace(
-                    entry, start=outer(entry.start), end=outer(entry.end),
+                entry.replace(
+                    start=outer(entry.start), end=outer(entry.end),
                     label_start=outer(entry.label_start), label_end=outer(entry.label_end),
                     text_start=outer(entry.text_start), text_end=outer(entry.text_end),
                 )
@@ -308,8 +307,8 @@ class Builder:
             first = len(content.text) - len(content.text.lstrip())
             last = len(content.text.rstrip())
             entry = self.references[-1]
-            self.references[-1] = dataclasses.replace(
-                entry, text_start=content.outer(first), text_end=content.outer(last)
+            self.references[-1] = entry.replace(
+                text_start=content.outer(first), text_end=content.outer(last)
             )
 
     # -- metadata ----------------------------------------------------------------------

@@ -9,8 +9,51 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from dataclasses import FrozenInstanceError
+from typing import Any, ClassVar, Literal, TypeVar
+
+_set = object.__setattr__
+_N = TypeVar("_N", bound="_Node")
+
+
+class _Node:
+    """A frozen value: equal, hashed and printed by its fields, as a frozen dataclass is.
+
+    Written out rather than generated with ``@dataclass``: generating the methods of the seven
+    node classes cost about 10 ms of every start on a slow machine, more than parsing an article."""
+
+    __slots__ = ()
+    _fields: ClassVar[tuple[str, ...]] = ()  # in __init__ order
+    _compared: ClassVar[tuple[str, ...]] = ()  # in == and hash()
+    _shown: ClassVar[tuple[str, ...]] = ()  # in repr()
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in self._compared)
+
+    def __hash__(self) -> int:
+        return hash(tuple(getattr(self, name) for name in self._compared))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._shown)
+        return f"{type(self).__qualname__}({shown})"
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickle and copy: __setattr__ refuses
+        return (self.__class__, tuple(getattr(self, name) for name in self._fields))
+
+    def replace(self: _N, **changes: Any) -> _N:
+        """A copy with ``changes`` (as ``dataclasses.replace``)."""
+        unknown = changes.keys() - set(self._fields)
+        if unknown:
+            raise TypeError(f"{type(self).__name__} has no field {sorted(unknown)[0]!r}")
+        return self.__class__(*(changes[name] if name in changes else getattr(self, name) for name in self._fields))
 
 # ----- inline -------------------------------------------------------------------------
 
@@ -20,28 +63,40 @@ InlineKind = Literal[
 CitationKind = Literal["numeric", "footnote", "pandoc", "link", "shortcut"]
 
 
-@dataclass(frozen=True, slots=True)
-class Inline:
+class Inline(_Node):
     """A run of inline content. ``kind`` says what it is; prose rules read ``text`` runs."""
 
+    __slots__ = _fields = _compared = _shown = ("kind", "start", "end")
     kind: InlineKind
     start: int
     end: int
 
+    def __init__(self, kind: InlineKind, start: int, end: int) -> None:
+        _set(self, "kind", kind)
+        _set(self, "start", start)
+        _set(self, "end", end)
 
-@dataclass(frozen=True, slots=True)
-class Citation:
+
+class Citation(_Node):
     """A pointer from the body to a source: ``[1]``, ``[2-4]``, ``[^note]``, ``[@key]``,
     ``[text][label]``, ``[label][]``, or ``[label]`` where a definition of that label exists.
 
     ``labels`` are normalised keys into ``Document.references`` (numbers as decimal strings,
     footnotes as ``^label``, link labels case-folded with spacing collapsed)."""
 
+    __slots__ = _fields = _compared = _shown = ("kind", "start", "end", "labels", "linked")
     kind: CitationKind
     start: int
     end: int
     labels: tuple[str, ...]
-    linked: bool = False  # inside a link's text, as in "[[3]](#note-3)": it points somewhere
+    linked: bool  # inside a link's text, as in "[[3]](#note-3)": it points somewhere
+
+    def __init__(self, kind: CitationKind, start: int, end: int, labels: tuple[str, ...], linked: bool = False) -> None:
+        _set(self, "kind", kind)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "labels", labels)
+        _set(self, "linked", linked)
 
 
 # ----- blocks -------------------------------------------------------------------------
@@ -64,55 +119,102 @@ BlockKind = Literal[
 PROSE_KINDS = frozenset({"paragraph", "heading", "block_quote", "list_item", "table", "footnote_def"})
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(_Node):
     """One block. ``content_start``/``content_end`` bound its text without markers (``#``,
     ``-``, ``>``); ``inlines`` cover that content for prose-bearing kinds, in order."""
 
+    __slots__ = _fields = _compared = (
+        "kind", "start", "end", "content_start", "content_end", "inlines", "citations", "level", "ordered", "number",
+        "label", "section", "headline", "source",
+    )
+    _shown = _fields[:-1]
     kind: BlockKind
     start: int
     end: int
     content_start: int
     content_end: int
-    inlines: tuple[Inline, ...] = ()
-    citations: tuple[Citation, ...] = ()
-    level: int = 0  # heading level; list nesting is not modelled
-    ordered: bool = False  # list items
-    number: int | None = None  # ordered list items and numbered reference entries
-    label: str | None = None  # footnote and link definitions
-    section: str | None = None  # text of the heading this block sits under
-    headline: bool = False  # plain text: a headline line block
+    inlines: tuple[Inline, ...]
+    citations: tuple[Citation, ...]
+    level: int  # heading level; list nesting is not modelled
+    ordered: bool  # list items
+    number: int | None  # ordered list items and numbered reference entries
+    label: str | None  # footnote and link definitions
+    section: str | None  # text of the heading this block sits under
+    headline: bool  # plain text: a headline line block
     # The content with container markers (block quote ">") blanked to spaces, when it differs
     # from the document's text; aligned with content_start.
-    source: str | None = field(default=None, repr=False)
+    source: str | None
+
+    def __init__(
+        self,
+        kind: BlockKind,
+        start: int,
+        end: int,
+        content_start: int,
+        content_end: int,
+        inlines: tuple[Inline, ...] = (),
+        citations: tuple[Citation, ...] = (),
+        level: int = 0,
+        ordered: bool = False,
+        number: int | None = None,
+        label: str | None = None,
+        section: str | None = None,
+        headline: bool = False,
+        source: str | None = None,
+    ) -> None:
+        _set(self, "kind", kind)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "content_start", content_start)
+        _set(self, "content_end", content_end)
+        _set(self, "inlines", inlines)
+        _set(self, "citations", citations)
+        _set(self, "level", level)
+        _set(self, "ordered", ordered)
+        _set(self, "number", number)
+        _set(self, "label", label)
+        _set(self, "section", section)
+        _set(self, "headline", headline)
+        _set(self, "source", source)
 
     @property
     def is_prose(self) -> bool:
         return self.kind in PROSE_KINDS
 
 
-@dataclass(frozen=True, slots=True)
-class Headline:
+class Headline(_Node):
     """A title or headline line: front-matter title, H1 heading, or a plain-text headline line."""
 
+    __slots__ = _fields = _compared = _shown = ("source", "text", "start", "end", "in_body")
     source: Literal["front-matter", "heading", "line"]
     text: str
     start: int
     end: int
     # An H1 after the body has begun: a section heading ("# Quote of the Week" in a newsletter),
     # never the article's title; kept for rules that look for a headline printed again.
-    in_body: bool = False
+    in_body: bool
+
+    def __init__(
+        self, source: Literal["front-matter", "heading", "line"], text: str, start: int, end: int, in_body: bool = False
+    ) -> None:
+        _set(self, "source", source)
+        _set(self, "text", text)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "in_body", in_body)
 
 
 ReferenceKind = Literal["numbered", "footnote", "link", "listed"]
 
 
-@dataclass(frozen=True, slots=True)
-class ReferenceEntry:
+class ReferenceEntry(_Node):
     """A source the body can cite: a numbered reference (``[5] Title`` or ``5.`` under a
     References heading), a footnote definition, a link reference definition, or an unnumbered
     item of a sources list (``label`` None: it can't be cited by label)."""
 
+    __slots__ = _fields = _compared = _shown = (
+        "kind", "label", "display", "start", "end", "label_start", "label_end", "text", "text_start", "text_end", "url",
+    )
     kind: ReferenceKind
     label: str | None
     display: str  # how the label is written: "[5]", "[^note]", "[site]"
@@ -123,20 +225,64 @@ class ReferenceEntry:
     text: str  # title or content; for link definitions the URL and title
     text_start: int
     text_end: int
-    url: str | None = None
+    url: str | None
+
+    def __init__(
+        self,
+        kind: ReferenceKind,
+        label: str | None,
+        display: str,
+        start: int,
+        end: int,
+        label_start: int,
+        label_end: int,
+        text: str,
+        text_start: int,
+        text_end: int,
+        url: str | None = None,
+    ) -> None:
+        _set(self, "kind", kind)
+        _set(self, "label", label)
+        _set(self, "display", display)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "label_start", label_start)
+        _set(self, "label_end", label_end)
+        _set(self, "text", text)
+        _set(self, "text_start", text_start)
+        _set(self, "text_end", text_end)
+        _set(self, "url", url)
 
 
-@dataclass(frozen=True, slots=True)
-class FrontMatter:
+class FrontMatter(_Node):
+    __slots__ = _fields = _compared = _shown = ("format", "start", "end", "fields", "field_spans")
     format: Literal["yaml", "toml", "keys"]  # keys: a Pelican / MultiMarkdown header block
     start: int
     end: int
-    fields: Mapping[str, str] = field(default_factory=dict)
-    field_spans: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    fields: Mapping[str, str]
+    field_spans: Mapping[str, tuple[int, int]]
+
+    def __init__(
+        self,
+        format: Literal["yaml", "toml", "keys"],
+        start: int,
+        end: int,
+        fields: Mapping[str, str] | None = None,
+        field_spans: Mapping[str, tuple[int, int]] | None = None,
+    ) -> None:
+        _set(self, "format", format)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "fields", {} if fields is None else fields)
+        _set(self, "field_spans", {} if field_spans is None else field_spans)
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(_Node):
+    __slots__ = _fields = (
+        "path", "text", "format", "blocks", "front_matter", "headlines", "references", "citations", "_line_starts",
+        "cache",
+    )
+    _compared = _shown = _fields[:-2]
     path: str
     text: str
     format: Literal["markdown", "text"]
@@ -145,9 +291,33 @@ class Document:
     headlines: tuple[Headline, ...]
     references: tuple[ReferenceEntry, ...]
     citations: tuple[Citation, ...]
-    _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
+    _line_starts: list[int]
     # Derived views (prose text, sentences) computed once per document by newslint.syntax.prose.
-    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    cache: dict[str, Any]
+
+    def __init__(
+        self,
+        path: str,
+        text: str,
+        format: Literal["markdown", "text"],
+        blocks: tuple[Block, ...],
+        front_matter: FrontMatter | None,
+        headlines: tuple[Headline, ...],
+        references: tuple[ReferenceEntry, ...],
+        citations: tuple[Citation, ...],
+        _line_starts: list[int] | None = None,
+        cache: dict[str, Any] | None = None,
+    ) -> None:
+        _set(self, "path", path)
+        _set(self, "text", text)
+        _set(self, "format", format)
+        _set(self, "blocks", blocks)
+        _set(self, "front_matter", front_matter)
+        _set(self, "headlines", headlines)
+        _set(self, "references", references)
+        _set(self, "citations", citations)
+        _set(self, "_line_starts", [] if _line_starts is None else _line_starts)
+        _set(self, "cache", {} if cache is None else cache)
 
     @property
     def title(self) -> Headline | None:
