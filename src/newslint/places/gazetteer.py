@@ -151,7 +151,7 @@ class Gazetteer:
         (Hague: The Hague, Den Haag), or None."""
         pattern = self._exonym_patterns.get(word)
         if pattern is None and word in self.exonyms.phrases:
-            names = sorted(set(self.exonyms.phrases[word]), key=len, reverse=True)
+            names = sorted(set(self.exonyms.phrases[word]), key=lambda w: (-len(w), w))
             alternatives = [r"[\s\-‐‑]+".join(re.escape(w) for w in re.split(r"[\s\-‐‑]+", n)) for n in names]
             pattern = self._exonym_patterns[word] = re.compile(
                 rf"(?<![^\W_])(?:{'|'.join(alternatives)})(?![^\W_])", re.IGNORECASE
@@ -187,7 +187,7 @@ class Gazetteer:
     @property
     def exempt_phrases(self) -> tuple[str, ...]:
         """Exonyms and fixed official names, longest first (match these before single names)."""
-        return tuple(sorted({*self.exonym_phrases, *self.fixed_phrases}, key=len, reverse=True))
+        return tuple(sorted({*self.exonym_phrases, *self.fixed_phrases}, key=lambda w: (-len(w), w)))
 
     def with_preferences(self, prefer: Mapping[str, str]) -> Gazetteer:
         """A copy where, for each ``{avoid: use}``, the place spelled ``avoid`` prefers ``use``.
@@ -311,7 +311,7 @@ class Gazetteer:
             heads: dict[str, Any] = {}
             for head, names in spellings.items():
                 alternatives = []
-                for name in sorted(names, key=len, reverse=True):
+                for name in sorted(names, key=lambda w: (-len(w), w)):
                     parts = re.split(r"([\s\-‐‑]+)", name.strip())
                     alternatives.append(
                         "".join(

@@ -214,7 +214,7 @@ def _variants(pack_files: tuple[str, ...]) -> tuple[SpellingVariants, frozenset[
     names = variants.proper_names
     proper = None
     if names:
-        parts = [r"\s+".join(re.escape(w) for w in n.split()) for n in sorted(names, key=len, reverse=True)]
+        parts = [r"\s+".join(re.escape(w) for w in n.split()) for n in sorted(names, key=lambda n: (-len(n), n))]
         proper = re.compile(rf"\b(?:{'|'.join(parts)})\b")
     return variants, listed, proper
 

@@ -113,7 +113,7 @@ _ACCORDING = lazy_compile(
 
 def _alternation(words: Iterable[str]) -> str:
     # Longest first so "points out" wins over "points"; spaces match any whitespace.
-    ordered = sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True)
+    ordered = sorted({w.strip().lower() for w in words if w.strip()}, key=lambda w: (-len(w), w))
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
@@ -296,7 +296,7 @@ def _phrases(forms: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
         words = tuple(form.lower().split())
         if words:
             table.setdefault(words[0], []).append(words)
-    return {first: tuple(sorted(set(found), key=len, reverse=True)) for first, found in table.items()}
+    return {first: tuple(sorted(set(found), key=lambda w: (-len(w), w))) for first, found in table.items()}
 
 
 @lru_cache(maxsize=8)
