@@ -39,6 +39,10 @@ REPORTING = [
     ("Club in talks to sign winger from rivals", "in talks"),
     ("Bakery chain mulls closing its city shops", "mulls"),
     ("Maybe the tram will run on time after all", "Maybe"),
+    ("Striker understood to have asked for a transfer", "understood to"),
+    ("Tram fares to double, if true, by the summer", "if true"),
+    ("Landlord argues the tenants damaged the roof", "argues"),
+    ("Rumour: the harbour ferry stops in winter", "Rumour"),
 ]
 
 ASSERTING = [
