@@ -330,10 +330,10 @@ def eval_emergent(shared: Path, smoke: bool, show: int) -> None:
         if predicted != gold:
             errors.append(f"{row['label']:9} cue={reading.attribution!r:20} {row['headline'][:100]}")
     for half, (tally, naive) in tallies.items():
-        for label, counts in ((f"read_headline, {half}", tally), (f"naive ?/says/claims, {half}", naive)):
+        for label, counts in ((f"read_headline, {half}", tally), (f"naive ?/says/claims/reports, {half}", naive)):
             p, r, f = prf(*counts)
             n = sum(1 for i in range(len(rows)) if half == "all" or (i % 2 == 1) == (half == "odd rows"))
-            print(f"(e) Emergent observing, {label:34} n={n:3} P={p:.3f} R={r:.3f} F1={f:.3f}")
+            print(f"(e) Emergent observing, {label:42} n={n:3} P={p:.3f} R={r:.3f} F1={f:.3f}")
     print("    target: P >= 0.85 and R >= 0.85")
     for line in errors[:show]:
         print("    err:", line)
