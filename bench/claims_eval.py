@@ -19,7 +19,8 @@
     ``agree``. Targets: precision >= 0.80; recall reported. Beside it a naive baseline: the body
     has a hedge word (``find_hedge`` on any body sentence).
 (e) The headline-hedge detector (``read_headline``: its own attribution or hedge) on the
-    Emergent headlines: precision and recall of ``observing`` (targets 0.85 each).
+    Emergent headlines: precision and recall of ``observing`` (targets 0.85 each), in all and
+    per half by row parity (the cues were written reading the even rows only).
 (f) Every claims rule (NL104, NL301-NL306) on the real corpus (news, news-pd, ukraine):
     findings per 10,000 words per rule, and each rule's time beside the parse time and the
     sentence split the rules share (a rule's time includes any index it builds, as if it ran
@@ -309,26 +310,30 @@ def eval_emergent(shared: Path, smoke: bool, show: int) -> None:
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     lex = event_lexicon()
-    tally = [0, 0, 0]
-    naive = [0, 0, 0]
+    # Per half as well as in all: rows at even positions (0, 2, ...) were read while the cues
+    # were written, rows at odd positions were not, so the odd half is the fairer estimate.
+    tallies = {half: ([0, 0, 0], [0, 0, 0]) for half in ("all", "even rows", "odd rows")}
     errors: list[str] = []
-    for row in rows:
+    for number, row in enumerate(rows):
         reading = read_headline(row["headline"], lex)
         predicted = reading.attribution is not None
         baseline = "?" in row["headline"] or re.search(r"\b(?:says?|said|claims?|reports?)\b", row["headline"], re.I)
         gold = row["label"] == "observing"
-        for counts, pred in ((tally, predicted), (naive, bool(baseline))):
-            if pred and gold:
-                counts[0] += 1
-            elif pred:
-                counts[1] += 1
-            elif gold:
-                counts[2] += 1
+        for half in ("all", "odd rows" if number % 2 else "even rows"):
+            for counts, pred in zip(tallies[half], (predicted, bool(baseline)), strict=True):
+                if pred and gold:
+                    counts[0] += 1
+                elif pred:
+                    counts[1] += 1
+                elif gold:
+                    counts[2] += 1
         if predicted != gold:
             errors.append(f"{row['label']:9} cue={reading.attribution!r:20} {row['headline'][:100]}")
-    for label, counts in (("read_headline", tally), ("naive: ?/says/claims/reports", naive)):
-        p, r, f = prf(*counts)
-        print(f"(e) Emergent observing, {label:28} n={len(rows)} P={p:.3f} R={r:.3f} F1={f:.3f}")
+    for half, (tally, naive) in tallies.items():
+        for label, counts in ((f"read_headline, {half}", tally), (f"naive ?/says/claims/reports, {half}", naive)):
+            p, r, f = prf(*counts)
+            n = sum(1 for i in range(len(rows)) if half == "all" or (i % 2 == 1) == (half == "odd rows"))
+            print(f"(e) Emergent observing, {label:42} n={n:3} P={p:.3f} R={r:.3f} F1={f:.3f}")
     print("    target: P >= 0.85 and R >= 0.85")
     for line in errors[:show]:
         print("    err:", line)

@@ -95,11 +95,13 @@ class UnsupportedHeadline(Rule):
       "according to reports", "sources say") and no other sentence tells it plainly.
 
     A headline with its own attribution or hedge ("Kremlin Says ...", "Police: ...", "... ?",
-    quotation marks, "Rebels Claim ..."), an opinion label ("Opinion:", "Analysis |") or a
-    denial of its own ("No, ...", "... Is Fake") is never flagged; nor is one whose event the
-    body does not mention (see NL306), nor one where the body's actor or target can't be read
-    ("she rejected it"). Page labels ("LIVE:", "[Video]") and short topic kickers ("Budget
-    row: ...") are set aside before the headline is read.
+    quotation marks, "Rebels Claim ...", "In Talks to", "Study Finds ...", "Former Aide: ..."),
+    an opinion label ("Opinion:", "Analysis |") or a denial of its own ("No, ...", "... Is
+    Fake") is never flagged; nor is one whose event the body does not mention (see NL306), nor
+    one where the body's actor or target can't be read ("she rejected it"). Page labels
+    ("LIVE:", "[Video]") and short topic kickers ("Budget row: ...") are set aside before the
+    headline is read. A stated plan or a future ("Plans to", "Will Sign") is no hedge: it is
+    compared with the body like any other event.
 
     **Why it matters**: the headline is what most readers see, share and remember. A headline
     that names the wrong party, or turns a contested claim into a fact, misreports the story

@@ -70,6 +70,10 @@ def read_headline(headline: str, lex: EventLexicon, names: frozenset[str] = froz
         elif _is_source(label, lex, names):
             attribution = f"{label}:"
             break
+        elif attribution is None:
+            # A kicker can carry the hedge itself ("Alleged gunman: ...", "Rumour mill: ...").
+            cue = lex.attribution_re.search(label)
+            attribution = cue.group() if cue is not None else None
         offset += match.end()
         text = text[match.end() :]
     if attribution is None:
