@@ -90,7 +90,8 @@ def test_linting_memory_stays_a_small_multiple_of_the_article():
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    # Measured 34 bytes per byte of article before NL203 indexed hashes, 22 after (tracemalloc
-    # counts are deterministic). Issue 14 asks for under 10: NL203's index of shingle hashes
-    # (~17 here) is what is left to shrink.
-    assert peak / len(text) < 25, f"{peak / len(text):.1f} bytes per byte"
+    # Measured 34 bytes per byte of article before NL203 indexed hashes, 22 after, 9.6 since its
+    # index runs in passes over slices of the hash space and NL501 reads words a chunk at a time
+    # (9.1 on a 5.7 MB article). Issue 14 asks for under 10; the margin is for other releases of
+    # Python and regex, whose objects differ in size.
+    assert peak / len(text) < 11, f"{peak / len(text):.1f} bytes per byte"
