@@ -42,6 +42,7 @@ from random import Random
 
 BENCH = Path(__file__).resolve().parent
 DEFAULT_OUT = BENCH / "corpus" / "generated"
+DENSE_OUT = BENCH / "corpus" / "dense"
 MANIFEST = "MANIFEST.json"
 GENERATOR_VERSION = 1
 
@@ -628,7 +629,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--words", type=int, default=None, help="target words per article (default 700; +-15%%)")
     p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     p.add_argument("--out", type=Path, default=None,
-                   help=f"output folder (default {DEFAULT_OUT.relative_to(BENCH.parent)})")
+                   help=f"output folder (default {DEFAULT_OUT.relative_to(BENCH.parent)}, or "
+                        f"{DENSE_OUT.relative_to(BENCH.parent)} for --profile dense)")
     p.add_argument("--scale", type=int, default=1,
                    help="write K identical copies in OUT/x01..xK (default 1: no subfolders)")
     p.add_argument("--profile", choices=("default", "dense"), default="default",
@@ -647,7 +649,8 @@ def main(argv: list[str] | None = None) -> int:
         path = write_single(out, args.single_words, args.seed)
         print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - t0:.2f}s")
         return 0
-    out = args.out or DEFAULT_OUT
+    # Each profile has its own default folder, the one peers.py and rule_times.py read.
+    out = args.out or (DENSE_OUT if args.profile == "dense" else DEFAULT_OUT)
     m = write_corpus(out, args.count, args.words, args.seed, args.scale, args.profile)
     mb = float(str(m["bytes"])) / 1e6
     print(f"wrote {m['files']} files ({m['markdown_files']} .md, {m['wire_files']} .txt), {mb:.1f} MB, "
