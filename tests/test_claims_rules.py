@@ -118,3 +118,25 @@ def test_hedge_dropped_ignores_denials():
         "There is no evidence that the minister took bribes from the contractor.\n"
     )
     assert run(text, "NL304") == []
+
+
+@pytest.mark.parametrize(
+    ("marks", "words"),
+    [(("claim",), frozenset({"seized"})), (("alleg",), frozenset({"seized"})), (("claim",), frozenset({"talks"}))],
+)
+def test_the_lazy_paragraph_precheck_agrees_with_every_paragraph_read(marks, words):
+    from newslint.rules.event_index import paragraph_words, raw_paragraphs, some_paragraph_holds
+    from newslint.syntax.parser import parse
+
+    text = (
+        "Headline Here\n\nTalks resumed on Monday (in the capital).\n\n"
+        "Rebels seized the airport, a claim nobody could check.\n\nThe rebels' claim: 'alleged' gains.\n"
+    )
+    lazy = some_paragraph_holds(parse(text, "a.md"), marks, words)
+    doc = parse(text, "a.md")
+    full = any(
+        any(mark in paragraph for mark in marks) and not words.isdisjoint(found)
+        for paragraph, found in zip(raw_paragraphs(doc), paragraph_words(doc), strict=True)
+    )
+    assert lazy == full
+    assert [frozenset(p.split()) for p in raw_paragraphs(doc)] == paragraph_words(doc)

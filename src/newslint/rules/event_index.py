@@ -21,6 +21,7 @@ from newslint.text.claims import (
     ClaimLexicon,
     find_attribution,
     find_hedge,
+    has_hedge,
     hedges_previous,
     is_attributed,
     is_question,
@@ -247,7 +248,7 @@ def stands_unqualified(doc: Document, sentence: str, claims: ClaimLexicon) -> bo
     found = cache.get(key)
     if found is None:
         found = cache[key] = not (
-            is_question(sentence) or is_attributed(sentence, claims) or find_hedge(sentence, claims)
+            is_question(sentence) or is_attributed(sentence, claims) or has_hedge(sentence, claims)
         )
     return bool(found)
 
@@ -261,34 +262,76 @@ def body_sentences(doc: Document) -> list[Sentence]:
     ]
 
 
+class _Paragraphs:
+    """The writer's body blocks as ``raw_paragraphs`` and ``paragraph_words`` give them, each
+    blanked and split on first use: a precheck that stops at the first paragraph it needs
+    ("a doubt mark beside a predicate form") blanks and splits only the paragraphs up to it."""
+
+    def __init__(self, doc: Document) -> None:
+        text = doc.text
+        self.lowered = [
+            text[b.content_start : b.content_end].lower()
+            for b in doc.prose_blocks()
+            if b.kind not in NOT_WRITERS_VOICE and b.kind != "heading" and not b.headline
+        ]
+        self._raw: list[str | None] = [None] * len(self.lowered)
+        self._words: list[frozenset[str] | None] = [None] * len(self.lowered)
+
+    def raw(self, number: int) -> str:
+        found = self._raw[number]
+        if found is None:
+            found = self._raw[number] = " " + PUNCTUATION.sub(" ", self.lowered[number])
+        return found
+
+    def words(self, number: int) -> frozenset[str]:
+        found = self._words[number]
+        if found is None:
+            found = self._words[number] = frozenset(self.raw(number).split())
+        return found
+
+    def all_raw(self) -> list[str]:
+        missing = [n for n, found in enumerate(self._raw) if found is None]
+        if len(missing) > 1 and not any(_BLOCK_SEPARATOR in self.lowered[n] for n in missing):
+            # One substitution over the blocks joined by a separator it keeps (a space character
+            # no block holds), not one per block; blanking is per character, so nothing changes.
+            joined = PUNCTUATION.sub(" ", _BLOCK_SEPARATOR.join(self.lowered[n] for n in missing))
+            for number, block in zip(missing, joined.split(_BLOCK_SEPARATOR), strict=True):
+                self._raw[number] = " " + block
+        return [self.raw(n) for n in range(len(self.lowered))]
+
+
+def _paragraphs(doc: Document) -> _Paragraphs:
+    cached = doc.cache.get("events:paragraphs")
+    if not isinstance(cached, _Paragraphs):
+        cached = doc.cache["events:paragraphs"] = _Paragraphs(doc)
+    return cached
+
+
 def paragraph_words(doc: Document) -> list[frozenset[str]]:
     """The words of each of ``raw_paragraphs``."""
-    cached = doc.cache.get("events:paragraph-words")
-    if cached is None:
-        cached = [frozenset(p.split()) for p in raw_paragraphs(doc)]
-        doc.cache["events:paragraph-words"] = cached
-    return list(cached)
+    paragraphs = _paragraphs(doc)
+    paragraphs.all_raw()
+    return [paragraphs.words(n) for n in range(len(paragraphs.lowered))]
 
 
 def raw_paragraphs(doc: Document) -> list[str]:
     """The writer's body blocks as written, lower-cased, punctuation blanked, with a space in
     front: a superset of their prose words for prechecks that must not split sentences."""
-    cached = doc.cache.get("events:raw-paragraphs")
-    if cached is None:
-        text = doc.text
-        raw = [
-            text[b.content_start : b.content_end].lower()
-            for b in doc.prose_blocks()
-            if b.kind not in NOT_WRITERS_VOICE and b.kind != "heading" and not b.headline
-        ]
-        # One substitution over the blocks joined by a separator it keeps (a space character
-        # no block holds), not one per block; blanking is per character, so nothing changes.
-        if raw and not any(_BLOCK_SEPARATOR in block for block in raw):
-            cached = [" " + block for block in PUNCTUATION.sub(" ", _BLOCK_SEPARATOR.join(raw)).split(_BLOCK_SEPARATOR)]
-        else:
-            cached = [" " + PUNCTUATION.sub(" ", block) for block in raw]
-        doc.cache["events:raw-paragraphs"] = cached
-    return list(cached)
+    return _paragraphs(doc).all_raw()
+
+
+def some_paragraph_holds(doc: Document, marks: tuple[str, ...], words: frozenset[str]) -> bool:
+    """Whether one of ``raw_paragraphs`` holds one of ``marks`` (letters only) and one of
+    ``words``: paragraphs are blanked and split only until the first that does. Blanking never
+    makes a run of letters, so a paragraph without a mark before blanking has none after it."""
+    paragraphs = _paragraphs(doc)
+    for number, lowered in enumerate(paragraphs.lowered):
+        if not any(mark in lowered for mark in marks):
+            continue
+        raw = paragraphs.raw(number)
+        if any(mark in raw for mark in marks) and not words.isdisjoint(paragraphs.words(number)):
+            return True
+    return False
 
 
 def event_index(doc: Document, lex: EventLexicon) -> EventIndex:
