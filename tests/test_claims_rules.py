@@ -139,4 +139,5 @@ def test_the_lazy_paragraph_precheck_agrees_with_every_paragraph_read(marks, wor
         for paragraph, found in zip(raw_paragraphs(doc), paragraph_words(doc), strict=True)
     )
     assert lazy == full
-    assert [frozenset(p.split()) for p in raw_paragraphs(doc)] == paragraph_words(doc)
+    assert [frozenset(p.split()) for p in raw_paragraphs(doc)] == list(paragraph_words(doc))
+    assert list(raw_paragraphs(doc))[-1] == raw_paragraphs(doc)[-1] and len(raw_paragraphs(doc)) == 3

@@ -8,9 +8,9 @@ event mentions of every body sentence. No rules live here.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import pairwise
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar, overload
 
 import regex
 
@@ -27,6 +27,8 @@ from newslint.text.claims import (
     is_question,
 )
 from newslint.text.events import ActorLinks, EventLexicon, Mention, actor_keys, sentence_mentions
+
+_T = TypeVar("_T")
 
 # Quoted blocks are someone else's words; footnote definitions are the sources themselves.
 NOT_WRITERS_VOICE = frozenset({"block_quote", "footnote_def"})
@@ -234,7 +236,6 @@ _NAME_RUN = lazy_compile(r"\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}'’.
 
 
 PUNCTUATION = lazy_compile(r"[^\p{L}\p{N}'’\s-]")
-_BLOCK_SEPARATOR = "\u2029"  # PARAGRAPH SEPARATOR: whitespace, so PUNCTUATION keeps it
 
 
 def stands_unqualified(doc: Document, sentence: str, claims: ClaimLexicon) -> bool:
@@ -289,16 +290,6 @@ class _Paragraphs:
             found = self._words[number] = frozenset(self.raw(number).split())
         return found
 
-    def all_raw(self) -> list[str]:
-        missing = [n for n, found in enumerate(self._raw) if found is None]
-        if len(missing) > 1 and not any(_BLOCK_SEPARATOR in self.lowered[n] for n in missing):
-            # One substitution over the blocks joined by a separator it keeps (a space character
-            # no block holds), not one per block; blanking is per character, so nothing changes.
-            joined = PUNCTUATION.sub(" ", _BLOCK_SEPARATOR.join(self.lowered[n] for n in missing))
-            for number, block in zip(missing, joined.split(_BLOCK_SEPARATOR), strict=True):
-                self._raw[number] = " " + block
-        return [self.raw(n) for n in range(len(self.lowered))]
-
 
 def _paragraphs(doc: Document) -> _Paragraphs:
     cached = doc.cache.get("events:paragraphs")
@@ -307,17 +298,49 @@ def _paragraphs(doc: Document) -> _Paragraphs:
     return cached
 
 
-def paragraph_words(doc: Document) -> list[frozenset[str]]:
-    """The words of each of ``raw_paragraphs``."""
+class _LazyView(Sequence[_T]):
+    """A read-only sequence whose items are computed on first access (by ``get``, which
+    remembers them): a loop that stops at the first paragraph it needs computes no more."""
+
+    __slots__ = ("_get", "_length")
+
+    def __init__(self, get: Callable[[int], _T], length: int) -> None:
+        self._get = get
+        self._length = length
+
+    @overload
+    def __getitem__(self, index: int) -> _T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[_T]: ...
+
+    def __getitem__(self, index: int | slice) -> _T | Sequence[_T]:
+        if isinstance(index, slice):
+            return [self._get(n) for n in range(*index.indices(self._length))]
+        position = index + self._length if index < 0 else index
+        if not 0 <= position < self._length:
+            raise IndexError(index)
+        return self._get(position)
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __iter__(self) -> Iterator[_T]:
+        return (self._get(n) for n in range(self._length))
+
+
+def paragraph_words(doc: Document) -> Sequence[frozenset[str]]:
+    """The words of each of ``raw_paragraphs``, each split on first access."""
     paragraphs = _paragraphs(doc)
-    paragraphs.all_raw()
-    return [paragraphs.words(n) for n in range(len(paragraphs.lowered))]
+    return _LazyView(paragraphs.words, len(paragraphs.lowered))
 
 
-def raw_paragraphs(doc: Document) -> list[str]:
+def raw_paragraphs(doc: Document) -> Sequence[str]:
     """The writer's body blocks as written, lower-cased, punctuation blanked, with a space in
-    front: a superset of their prose words for prechecks that must not split sentences."""
-    return _paragraphs(doc).all_raw()
+    front: a superset of their prose words for prechecks that must not split sentences. Each
+    is blanked on first access."""
+    paragraphs = _paragraphs(doc)
+    return _LazyView(paragraphs.raw, len(paragraphs.lowered))
 
 
 def some_paragraph_holds(doc: Document, marks: tuple[str, ...], words: frozenset[str]) -> bool:
