@@ -141,3 +141,15 @@ def test_the_lazy_paragraph_precheck_agrees_with_every_paragraph_read(marks, wor
     assert lazy == full
     assert [frozenset(p.split()) for p in raw_paragraphs(doc)] == list(paragraph_words(doc))
     assert list(raw_paragraphs(doc))[-1] == raw_paragraphs(doc)[-1] and len(raw_paragraphs(doc)) == 3
+
+
+def test_raw_paragraphs_read_in_a_loop_equal_those_read_one_by_one():
+    from newslint.rules.event_index import raw_paragraphs
+    from newslint.syntax.parser import parse
+
+    text = "Headline Here\n\nFirst (one), here.\n\nSecond: “two” — yes!\n\nThird; the rebels' gains.\n"
+    looped = list(raw_paragraphs(parse(text, "a.md")))
+    doc = parse(text, "a.md")
+    one_by_one = [raw_paragraphs(doc)[n] for n in range(len(raw_paragraphs(doc)))]
+    assert looped == one_by_one
+    assert looped[1] == " second   two    yes "
