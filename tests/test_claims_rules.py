@@ -118,3 +118,38 @@ def test_hedge_dropped_ignores_denials():
         "There is no evidence that the minister took bribes from the contractor.\n"
     )
     assert run(text, "NL304") == []
+
+
+@pytest.mark.parametrize(
+    ("marks", "words"),
+    [(("claim",), frozenset({"seized"})), (("alleg",), frozenset({"seized"})), (("claim",), frozenset({"talks"}))],
+)
+def test_the_lazy_paragraph_precheck_agrees_with_every_paragraph_read(marks, words):
+    from newslint.rules.event_index import paragraph_words, raw_paragraphs, some_paragraph_holds
+    from newslint.syntax.parser import parse
+
+    text = (
+        "Headline Here\n\nTalks resumed on Monday (in the capital).\n\n"
+        "Rebels seized the airport, a claim nobody could check.\n\nThe rebels' claim: 'alleged' gains.\n"
+    )
+    lazy = some_paragraph_holds(parse(text, "a.md"), marks, words)
+    doc = parse(text, "a.md")
+    full = any(
+        any(mark in paragraph for mark in marks) and not words.isdisjoint(found)
+        for paragraph, found in zip(raw_paragraphs(doc), paragraph_words(doc), strict=True)
+    )
+    assert lazy == full
+    assert [frozenset(p.split()) for p in raw_paragraphs(doc)] == list(paragraph_words(doc))
+    assert list(raw_paragraphs(doc))[-1] == raw_paragraphs(doc)[-1] and len(raw_paragraphs(doc)) == 3
+
+
+def test_raw_paragraphs_read_in_a_loop_equal_those_read_one_by_one():
+    from newslint.rules.event_index import raw_paragraphs
+    from newslint.syntax.parser import parse
+
+    text = "Headline Here\n\nFirst (one), here.\n\nSecond: “two” — yes!\n\nThird; the rebels' gains.\n"
+    looped = list(raw_paragraphs(parse(text, "a.md")))
+    doc = parse(text, "a.md")
+    one_by_one = [raw_paragraphs(doc)[n] for n in range(len(raw_paragraphs(doc)))]
+    assert looped == one_by_one
+    assert looped[1] == " second   two    yes "

@@ -270,3 +270,22 @@ def test_the_word_gates_skip_no_match_of_their_patterns() -> None:
     assert find_hedge("It is said to be the largest strike.") is not None
     assert find_hedge("It is not clear who fired first.") is not None
     assert find_hedge("Prices rose sharply in the spring.") is None
+
+
+@pytest.mark.parametrize("sentence", _GATED)
+def test_the_early_exit_hedge_test_agrees_with_the_full_search(sentence: str) -> None:
+    from newslint.text.claims import default_lexicon, has_hedge
+
+    assert has_hedge(sentence, default_lexicon()) == (find_hedge(sentence) is not None)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Claims unverified: troops near the river", "Briefing: the council near the port", "Alleged strike on depot"],
+)
+def test_the_substring_gate_of_source_titles_agrees_with_the_patterns(title: str) -> None:
+    from newslint.text.claims import default_lexicon
+
+    lex = default_lexicon()
+    found = find_uncertainty_cue(title, lex)
+    assert (found is not None) == any(p.search(title) for _kind, p in lex.uncertainty_res)

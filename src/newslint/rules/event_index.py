@@ -8,9 +8,9 @@ event mentions of every body sentence. No rules live here.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import pairwise
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar, overload
 
 import regex
 
@@ -21,14 +21,18 @@ from newslint.text.claims import (
     ClaimLexicon,
     find_attribution,
     find_hedge,
+    has_hedge,
     hedges_previous,
     is_attributed,
     is_question,
 )
 from newslint.text.events import ActorLinks, EventLexicon, Mention, actor_keys, sentence_mentions
 
+_T = TypeVar("_T")
+
 # Quoted blocks are someone else's words; footnote definitions are the sources themselves.
 NOT_WRITERS_VOICE = frozenset({"block_quote", "footnote_def"})
+_BLOCK_SEPARATOR = "\u2029"  # PARAGRAPH SEPARATOR: whitespace, so PUNCTUATION keeps it
 
 
 class BodyMention(NamedTuple):
@@ -233,7 +237,6 @@ _NAME_RUN = lazy_compile(r"\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}'’.
 
 
 PUNCTUATION = lazy_compile(r"[^\p{L}\p{N}'’\s-]")
-_BLOCK_SEPARATOR = "\u2029"  # PARAGRAPH SEPARATOR: whitespace, so PUNCTUATION keeps it
 
 
 def stands_unqualified(doc: Document, sentence: str, claims: ClaimLexicon) -> bool:
@@ -247,7 +250,7 @@ def stands_unqualified(doc: Document, sentence: str, claims: ClaimLexicon) -> bo
     found = cache.get(key)
     if found is None:
         found = cache[key] = not (
-            is_question(sentence) or is_attributed(sentence, claims) or find_hedge(sentence, claims)
+            is_question(sentence) or is_attributed(sentence, claims) or has_hedge(sentence, claims)
         )
     return bool(found)
 
@@ -261,34 +264,113 @@ def body_sentences(doc: Document) -> list[Sentence]:
     ]
 
 
-def paragraph_words(doc: Document) -> list[frozenset[str]]:
-    """The words of each of ``raw_paragraphs``."""
-    cached = doc.cache.get("events:paragraph-words")
-    if cached is None:
-        cached = [frozenset(p.split()) for p in raw_paragraphs(doc)]
-        doc.cache["events:paragraph-words"] = cached
-    return list(cached)
+class _Paragraphs:
+    """The writer's body blocks as ``raw_paragraphs`` and ``paragraph_words`` give them, each
+    blanked and split on first use: a precheck that stops at the first paragraph it needs
+    ("a doubt mark beside a predicate form") blanks and splits only the paragraphs up to it."""
 
-
-def raw_paragraphs(doc: Document) -> list[str]:
-    """The writer's body blocks as written, lower-cased, punctuation blanked, with a space in
-    front: a superset of their prose words for prechecks that must not split sentences."""
-    cached = doc.cache.get("events:raw-paragraphs")
-    if cached is None:
+    def __init__(self, doc: Document) -> None:
         text = doc.text
-        raw = [
+        self.lowered = [
             text[b.content_start : b.content_end].lower()
             for b in doc.prose_blocks()
             if b.kind not in NOT_WRITERS_VOICE and b.kind != "heading" and not b.headline
         ]
-        # One substitution over the blocks joined by a separator it keeps (a space character
-        # no block holds), not one per block; blanking is per character, so nothing changes.
-        if raw and not any(_BLOCK_SEPARATOR in block for block in raw):
-            cached = [" " + block for block in PUNCTUATION.sub(" ", _BLOCK_SEPARATOR.join(raw)).split(_BLOCK_SEPARATOR)]
-        else:
-            cached = [" " + PUNCTUATION.sub(" ", block) for block in raw]
-        doc.cache["events:raw-paragraphs"] = cached
-    return list(cached)
+        self._raw: list[str | None] = [None] * len(self.lowered)
+        self._words: list[frozenset[str] | None] = [None] * len(self.lowered)
+
+    def raw(self, number: int) -> str:
+        found = self._raw[number]
+        if found is None:
+            found = self._raw[number] = " " + PUNCTUATION.sub(" ", self.lowered[number])
+        return found
+
+    def blank_from(self, number: int) -> None:
+        """Blank every paragraph from ``number`` on not blanked yet, in one substitution over
+        them joined by a separator it keeps (a space character no block holds): cheaper than
+        one call per block. Blanking is per character, so the result is the same."""
+        missing = [n for n in range(number, len(self.lowered)) if self._raw[n] is None]
+        if len(missing) < 2 or any(_BLOCK_SEPARATOR in self.lowered[n] for n in missing):
+            return
+        joined = PUNCTUATION.sub(" ", _BLOCK_SEPARATOR.join(self.lowered[n] for n in missing))
+        for n, block in zip(missing, joined.split(_BLOCK_SEPARATOR), strict=True):
+            self._raw[n] = " " + block
+
+    def words(self, number: int) -> frozenset[str]:
+        found = self._words[number]
+        if found is None:
+            found = self._words[number] = frozenset(self.raw(number).split())
+        return found
+
+
+def _paragraphs(doc: Document) -> _Paragraphs:
+    cached = doc.cache.get("events:paragraphs")
+    if not isinstance(cached, _Paragraphs):
+        cached = doc.cache["events:paragraphs"] = _Paragraphs(doc)
+    return cached
+
+
+class _LazyView(Sequence[_T]):
+    """A read-only sequence whose items are computed on first access (by ``get``, which
+    remembers them): a loop that stops at the first paragraph it needs computes no more."""
+
+    __slots__ = ("_get", "_length", "_rest")
+
+    def __init__(self, get: Callable[[int], _T], length: int, rest: Callable[[int], None] | None = None) -> None:
+        self._get = get
+        self._length = length
+        self._rest = rest  # prepares every item from an index on, for a loop that goes past the first
+
+    @overload
+    def __getitem__(self, index: int) -> _T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[_T]: ...
+
+    def __getitem__(self, index: int | slice) -> _T | Sequence[_T]:
+        if isinstance(index, slice):
+            return [self._get(n) for n in range(*index.indices(self._length))]
+        position = index + self._length if index < 0 else index
+        if not 0 <= position < self._length:
+            raise IndexError(index)
+        return self._get(position)
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __iter__(self) -> Iterator[_T]:
+        for n in range(self._length):
+            if n == 1 and self._rest is not None:
+                self._rest(1)  # a loop past the first item usually reads them all
+            yield self._get(n)
+
+
+def paragraph_words(doc: Document) -> Sequence[frozenset[str]]:
+    """The words of each of ``raw_paragraphs``, each split on first access."""
+    paragraphs = _paragraphs(doc)
+    return _LazyView(paragraphs.words, len(paragraphs.lowered))
+
+
+def raw_paragraphs(doc: Document) -> Sequence[str]:
+    """The writer's body blocks as written, lower-cased, punctuation blanked, with a space in
+    front: a superset of their prose words for prechecks that must not split sentences. Each
+    is blanked on first access."""
+    paragraphs = _paragraphs(doc)
+    return _LazyView(paragraphs.raw, len(paragraphs.lowered), paragraphs.blank_from)
+
+
+def some_paragraph_holds(doc: Document, marks: tuple[str, ...], words: frozenset[str]) -> bool:
+    """Whether one of ``raw_paragraphs`` holds one of ``marks`` (letters only) and one of
+    ``words``: paragraphs are blanked and split only until the first that does. Blanking never
+    makes a run of letters, so a paragraph without a mark before blanking has none after it."""
+    paragraphs = _paragraphs(doc)
+    for number, lowered in enumerate(paragraphs.lowered):
+        if not any(mark in lowered for mark in marks):
+            continue
+        raw = paragraphs.raw(number)
+        if any(mark in raw for mark in marks) and not words.isdisjoint(paragraphs.words(number)):
+            return True
+    return False
 
 
 def event_index(doc: Document, lex: EventLexicon) -> EventIndex:

@@ -17,8 +17,7 @@ from newslint.rules.event_index import (
     BodyMention,
     EventIndex,
     event_index,
-    paragraph_words,
-    raw_paragraphs,
+    some_paragraph_holds,
 )
 from newslint.syntax.nodes import Document
 from newslint.text.claims import ClaimLexicon, default_lexicon
@@ -136,10 +135,7 @@ def restatements(
     low = doc.text.lower()
     if not any(mark in low for mark in marks):
         return  # no doubt cue anywhere: not even the sentence split is needed
-    if same_paragraph and not any(
-        any(mark in paragraph for mark in marks) and not lex.first_words.isdisjoint(words)
-        for paragraph, words in zip(raw_paragraphs(doc), paragraph_words(doc), strict=True)
-    ):
+    if same_paragraph and not some_paragraph_holds(doc, marks, lex.first_words):
         return  # the claim cue must stand with an event: no paragraph holds both
     index = event_index(doc, lex)
     hedged = {n: cue for n, cue in _hedged_sentences(index, lex, claims, marks).items() if cue_ok(cue)}

@@ -37,6 +37,7 @@ __all__ = [
     "find_attribution",
     "find_hedge",
     "gate_lower",
+    "has_hedge",
     "hedges_previous",
     "is_attributed",
     "is_question",
@@ -342,7 +343,16 @@ def _verb_forms_in(tokens: list[tuple[int, int, str]], lexicon: ClaimLexicon) ->
 
 
 def _verb_attribution(sentence: str, lexicon: ClaimLexicon) -> Attribution | None:
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
+    # findall, then str.find for each token's offset (cheaper than a match object's calls): a
+    # token starts with a character the pattern never skips, so its first occurrence at or after
+    # the previous token's end is this token.
+    tokens: list[tuple[int, int, str]] = []
+    position = 0
+    find = sentence.find
+    for word in _TOKEN.findall(sentence):
+        start = find(word, position)
+        position = start + len(word)
+        tokens.append((start, position, word))
     for i, end, _form in _verb_forms_in(tokens, lexicon):
         start = tokens[i][0]
         form = sentence[start:end].lower()
@@ -532,6 +542,20 @@ def find_hedge(sentence: str, lexicon: ClaimLexicon | None = None) -> Cue | None
                 best = cue
             break
     return best
+
+
+def has_hedge(sentence: str, lexicon: ClaimLexicon | None = None) -> bool:
+    """``find_hedge(sentence) is not None``, stopping at the first hedge any pattern finds
+    (no ranking of the cues)."""
+    lex = _lex(lexicon)
+    folded = sentence.casefold()
+    for (_kind, pattern), gate in zip(lex.hedge_res, lex.hedge_gates, strict=True):
+        if gate is not None and not _may_hold(folded, gate):
+            continue
+        for match in pattern.finditer(sentence):
+            if match.group() != "May":
+                return True
+    return False
 
 
 def _hedge_rank(cue: Cue) -> tuple[int, int, int]:

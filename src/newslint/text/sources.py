@@ -20,6 +20,8 @@ def find_uncertainty_cue(title: str, lexicon: ClaimLexicon | None = None) -> Cue
     reports". ``kind`` is the kind of the phrase's first cue.
     """
     lex = lexicon if lexicon is not None else default_lexicon()
+    if not lex.may_mark_uncertain(title):
+        return None  # no pattern's declared substring: no regex search at all
     if lex.uncertainty_any_re is not None and lex.uncertainty_any_re.search(title) is None:
         return None
     matches: list[Cue] = []
