@@ -59,10 +59,9 @@ class EventIndex:
         self._counts: dict[str, int] = {}
         self._word_sets: list[frozenset[str]] | None = None
         # Per sentence number, read once and shared by every rule that asks: its event mentions
-        # (all classes), and per claims lexicon its framing and whether it stands unqualified.
+        # (all classes), and per claims lexicon its framing.
         self._sentence_mentions: dict[int, tuple[Mention, ...]] = {}
         self._framing: dict[tuple[int, int], str | None] = {}
-        self._flat: dict[tuple[int, int], bool] = {}
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -199,12 +198,9 @@ class EventIndex:
         return self._framing[key]
 
     def stands_flat(self, number: int, claims: ClaimLexicon) -> bool:
-        """Sentence ``number`` is neither a question, nor attributed, nor hedged; read once."""
-        key = (number, id(claims))
-        found = self._flat.get(key)
-        if found is None:
-            found = self._flat[key] = stands_unqualified(self._doc, self.sentences[number].text, claims)
-        return found
+        """Sentence ``number`` is neither a question, nor attributed, nor hedged (decided once
+        per sentence text by ``stands_unqualified``)."""
+        return stands_unqualified(self._doc, self.sentences[number].text, claims)
 
     def mentions(
         self, classes: frozenset[str] | None = None, within: set[int] | None = None
