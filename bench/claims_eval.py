@@ -78,6 +78,16 @@ def detokenise(text: str) -> str:
     return text
 
 
+def count_prediction(counts: list[int], predicted: bool, gold: bool) -> None:
+    """Count one prediction into ``counts`` = [true positives, false positives, false negatives]."""
+    if predicted and gold:
+        counts[0] += 1
+    elif predicted:
+        counts[1] += 1
+    elif gold:
+        counts[2] += 1
+
+
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
@@ -188,13 +198,8 @@ def eval_attribution(shared: Path, smoke: bool, show: int) -> None:
             gold_loose = gold or any(a < end and start < b for a, b in contents)
             pred = find_attribution(sentence) is not None
             base = _NAIVE.search(sentence) is not None
-            for tally, is_gold, is_pred in ((strict, gold, pred), (loose, gold_loose, pred), (naive, gold, base)):
-                if is_pred and is_gold:
-                    tally[0] += 1
-                elif is_pred:
-                    tally[1] += 1
-                elif is_gold:
-                    tally[2] += 1
+            for counts, is_gold, is_pred in ((strict, gold, pred), (loose, gold_loose, pred), (naive, gold, base)):
+                count_prediction(counts, is_pred, is_gold)
             if pred and not gold:
                 found = find_attribution(sentence)
                 assert found is not None
@@ -285,13 +290,8 @@ def eval_headlines(shared: Path, smoke: bool, show: int) -> None:
         other += any("only reports" not in f.message for f in findings)
         doc = parse(text, row["file"])
         baseline = any(find_hedge(s.text) is not None for s in body_sentences(doc))
-        for tally, pred in ((rule, predicted), (naive, baseline)):
-            if pred and gold:
-                tally[0] += 1
-            elif pred:
-                tally[1] += 1
-            elif gold:
-                tally[2] += 1
+        for counts, pred in ((rule, predicted), (naive, baseline)):
+            count_prediction(counts, pred, gold)
         if predicted and not gold:
             wrong.append(f"{row['file']}: {findings[0].message}")
     for label, tally in (("NL305 reports-only", rule), ("naive: body has a hedge", naive)):
@@ -321,12 +321,7 @@ def eval_emergent(shared: Path, smoke: bool, show: int) -> None:
         gold = row["label"] == "observing"
         for half in ("all", "odd rows" if number % 2 else "even rows"):
             for counts, pred in zip(tallies[half], (predicted, bool(baseline)), strict=True):
-                if pred and gold:
-                    counts[0] += 1
-                elif pred:
-                    counts[1] += 1
-                elif gold:
-                    counts[2] += 1
+                count_prediction(counts, pred, gold)
         if predicted != gold:
             errors.append(f"{row['label']:9} cue={reading.attribution!r:20} {row['headline'][:100]}")
     for half, (tally, naive) in tallies.items():
