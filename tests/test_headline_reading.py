@@ -43,6 +43,10 @@ REPORTING = [
     ("Tram fares to double, if true, by the summer", "if true"),
     ("Landlord argues the tenants damaged the roof", "argues"),
     ("Rumour: the harbour ferry stops in winter", "Rumour"),
+    # A source that names or estimates
+    ("Police name driver in harbour crash", "Police name"),
+    ("Regional paper identifies missing sailor", "paper identifies"),
+    ("Analysts estimate the refit will cost twice as much", "Analysts estimate"),
 ]
 
 ASSERTING = [
@@ -56,6 +60,8 @@ ASSERTING = [
     "Flooded tunnel sparks fears for the rail timetable",
     # "finds" is a finding only after a research word
     "Police find stolen bus at the depot",
+    # Naming verbs count only after a source word
+    "Town names new bridge after its oldest resident",
     "Ferry operator reports record summer",
 ]
 

@@ -31,6 +31,7 @@ register_kind(
         "headline_attribution": list,
         "headline_labels": list,
         "headline_sources": list,
+        "headline_source_verbs": list,
         "headline_denials": list,
         "report_cues": list,
         "opinion_labels": list,
@@ -53,6 +54,7 @@ class EventLexicon:
     labels: frozenset[str]
     opinion_labels: frozenset[str]
     headline_sources: frozenset[str] = field(default_factory=frozenset)
+    source_verbs: frozenset[str] = field(default_factory=frozenset)  # "Police Name ...": a source
     denial_re: Any = None
     report_re: Any = None
     first_words: frozenset[str] = field(default_factory=frozenset)
@@ -126,6 +128,7 @@ class EventLexicon:
             opinion_labels=frozenset(" ".join(str(t).lower().split()) for t in pack.get("opinion_labels", [])),
             first_words=frozenset(single) | frozenset(multi),
             headline_sources=frozenset(str(t).lower() for t in pack.get("headline_sources", [])),
+            source_verbs=frozenset(str(t).lower() for t in pack.get("headline_source_verbs", [])),
             denial_re=_alternatives(pack.get("headline_denials", [])),
             report_re=_alternatives(pack.get("report_cues", [])),
         )

@@ -9,6 +9,7 @@ headlines alone. The cue lists come from the ``events`` pack.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import NamedTuple
 
 from newslint.lazyre import lazy_compile
@@ -86,10 +87,21 @@ def read_headline(headline: str, lex: EventLexicon, names: frozenset[str] = froz
             if cue is not None:
                 attribution = cue.group()
             else:
-                tail = _TAIL.search(text)
+                attribution = _source_and_verb(text, lex)
+                tail = _TAIL.search(text) if attribution is None else None
                 if tail is not None and _is_source(tail.group("tail"), lex, frozenset()):
                     attribution = tail.group("tail").strip()
     return HeadlineReading(text, offset, attribution, opinion)
+
+
+def _source_and_verb(text: str, lex: EventLexicon) -> str | None:
+    """A source word right before a naming or estimating verb ("Police Name Suspect"): the
+    headline reports what that source says."""
+    words = text.split()
+    for before, word in pairwise(words):
+        if word.lower() in lex.source_verbs and _is_source(before, lex, frozenset()):
+            return f"{before} {word}"
+    return None
 
 
 def _is_source(words: str, lex: EventLexicon, names: frozenset[str]) -> bool:
