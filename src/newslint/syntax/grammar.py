@@ -1,7 +1,8 @@
 """The Lark parsers: block grammars (one token per line) and the inline grammar.
 
 Parsers are built once per process from the ``.lark`` files beside this module; their built
-tables ship with the package (see ``syntax.tables``: Lark's own disk cache is never used).
+tables ship with the package and are read by Lark's stand-alone runtime (see ``syntax.tables``:
+Lark's own disk cache is never used, and a run does not import ``lark``).
 """
 
 from __future__ import annotations
@@ -11,9 +12,7 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import ClassVar, Literal
 
-from lark import Lark, Token, Tree
-from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
-
+from newslint.syntax.lark_runtime import Lark, LarkError, Token, Tree, UnexpectedInput, UnexpectedToken
 from newslint.syntax.tables import load_parser
 
 Format = Literal["markdown", "text"]
@@ -115,6 +114,7 @@ def parse_blocks(text: str, fmt: Format) -> Tree[Token]:
     if not text:
         return Tree("start", [])
     try:
-        return block_parser(fmt).parse(text, on_error=_close_at_end(text))
+        tree: Tree[Token] = block_parser(fmt).parse(text, on_error=_close_at_end(text))
+        return tree
     except LarkError:  # pragma: no cover - the grammar accepts every input; belt and braces
         return _fallback_tree(text)
