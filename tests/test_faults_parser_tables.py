@@ -132,3 +132,49 @@ def test_a_grammar_built_from_its_lark_file_is_read_by_the_same_runtime(monkeypa
     tokens = [c for subtree in tree.iter_subtrees() for c in subtree.children if not isinstance(c, lark_runtime.Tree)]
     assert tokens
     assert all(isinstance(t, lark_runtime.Token) for t in tokens)
+
+
+def test_the_shipped_scanner_code_holds_every_lexer_pattern():
+    """Fails after a grammar change until build_parsers rewrites scanners.json (on the Python that wrote it)."""
+    state = build_parsers.scanners_stale()
+    if state is None:
+        pytest.skip("scanners.json was written by another Python version")
+    assert state is False, "stale scanners.json: run python -m newslint.devtools.build_parsers"
+
+
+def test_a_scanner_from_shipped_code_is_the_pattern_re_compiles():
+    import re
+
+    from newslint.syntax import scanners
+
+    if not scanners.shipped():
+        pytest.skip("scanners.json was written by another Python version")
+    texts = [line for text in SAMPLES.values() for line in text.splitlines()] + ["`code` **b** <x> ~~~", "+++"]
+    for key in scanners.shipped():
+        flags, _, source = key.partition(":")
+        shipped = scanners.compile_pattern(source, int(flags))
+        compiled = re.compile(source, int(flags))
+        assert shipped is not compiled
+        assert (shipped.pattern, shipped.flags, shipped.groups, shipped.groupindex) == (
+            compiled.pattern, compiled.flags, compiled.groups, compiled.groupindex)
+        for text in texts:
+            for at in range(len(text)):
+                one, two = shipped.match(text, at), compiled.match(text, at)
+                assert (one and (one.span(), one.lastgroup)) == (two and (two.span(), two.lastgroup))
+
+
+def test_a_damaged_or_foreign_scanner_table_only_means_compiling(monkeypatch, tmp_path):
+    from newslint.syntax import scanners
+
+    foreign = tmp_path / "scanners.json"
+    foreign.write_text(json.dumps({"engine": ["other", 3, 99, 0, 4], "patterns": {"0:a": [0, 0, {}, [], "AAAA"]}}))
+    monkeypatch.setattr(scanners, "SCANNERS_FILE", foreign)
+    scanners.shipped.cache_clear()
+    try:
+        assert scanners.shipped() == {}
+        assert scanners.compile_pattern("a|b", 0).match("b")
+        foreign.write_text("{not json")
+        scanners.shipped.cache_clear()
+        assert scanners.shipped() == {}
+    finally:
+        scanners.shipped.cache_clear()

@@ -16,6 +16,10 @@ generator (``python -m lark.tools.standalone``) emits, i.e. Lark's LALR parser, 
 ``Token`` without its grammar loader, so that a run never imports ``lark`` (about 45 ms of every
 start). ``--check`` also fails when that file differs from what the installed Lark generates.
 
+And ``parser_tables/scanners.json``: the compiled code of every lexer pattern of every parser state
+(see ``newslint.syntax.scanners``), for the Python version that runs this tool; on another
+version ``--check`` says so and leaves it unchecked.
+
 Lark numbers the LALR states differently from one build to the next (the tables are equivalent),
 so only stale grammars are rebuilt: one file per grammar, and editing one changes only its file.
 """
@@ -31,7 +35,7 @@ from typing import Any
 from lark.grammar import Rule
 from lark.lexer import TerminalDef
 
-from newslint.syntax import lark_runtime, tables
+from newslint.syntax import lark_runtime, scanners, tables
 
 RUNTIME_FILE = tables.GRAMMAR_DIR / "lark_runtime.py"
 _DATA_MARKER = "\nimport pickle, zlib, base64\nDATA = ("
@@ -102,6 +106,44 @@ def runtime_stale() -> bool:
         return True
 
 
+def scanner_patterns() -> list[tuple[str, int]]:
+    """Every (pattern, flags) the parsers' lexers compile, in every parser state, and the inline
+    scanners: what ``parser_tables/scanners.json`` must hold."""
+    from newslint.syntax import grammar
+
+    requested = requested_parsers()
+    scanners.RECORDING = []
+    try:
+        for name, options in sorted(requested.items()):
+            lexer: Any = tables.load_parser(name, **options).parser.lexer
+            basics = [*getattr(lexer, "lexers", {}).values(), getattr(lexer, "root_lexer", lexer)]
+            for basic in {id(b): b for b in basics}.values():
+                basic._build_scanner()
+        grammar.inline_scanner.cache_clear()
+        grammar.inline_scanner(True)
+        grammar.inline_scanner(False)
+        return sorted(set(scanners.RECORDING))
+    finally:
+        scanners.RECORDING = None
+
+
+def scanner_table() -> dict[str, Any]:
+    patterns = {scanners.table_key(p, f): scanners.engine_arguments(p, f) for p, f in scanner_patterns()}
+    return {"engine": scanners.engine(), "patterns": patterns}
+
+
+def scanners_stale() -> bool | None:
+    """Whether ``scanners.json`` lacks a pattern; None when another interpreter wrote it (its
+    code cannot be checked here, and this interpreter compiles every pattern as usual)."""
+    try:
+        written = json.loads(scanners.SCANNERS_FILE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return True
+    if written.get("engine") != scanners.engine():
+        return None
+    return bool(written != scanner_table())
+
+
 def stale() -> list[str]:
     """The grammars whose shipped tables are missing or out of date."""
     outdated = []
@@ -128,6 +170,13 @@ def main(argv: list[str] | None = None) -> int:
         if runtime_stale():
             print(f"stale {RUNTIME_FILE.name}: run python -m newslint.devtools.build_parsers", file=sys.stderr)
             return 1
+        scanners_state = scanners_stale()
+        if scanners_state is None:
+            print(f"{scanners.SCANNERS_FILE.name} was written by another Python; not checked", file=sys.stderr)
+        elif scanners_state:
+            print(f"stale {scanners.SCANNERS_FILE.name}: run python -m newslint.devtools.build_parsers",
+                  file=sys.stderr)
+            return 1
         return 1 if outdated else 0
     tables.TABLES_DIR.mkdir(exist_ok=True)
     requested = requested_parsers()
@@ -136,7 +185,12 @@ def main(argv: list[str] | None = None) -> int:
         tables.tables_file(grammar).write_text(json.dumps(entry, sort_keys=True, separators=(",", ":")) + "\n",
                                                encoding="utf-8")
         print(f"wrote {tables.tables_file(grammar)}")
-    wanted = {tables.tables_file(g).name for g in requested}
+    if scanners_stale() is not False:  # written for every Python it runs on: the last one run wins
+        table = scanner_table()
+        scanners.SCANNERS_FILE.write_text(json.dumps(table, sort_keys=True, separators=(",", ":")) + "\n",
+                                          encoding="utf-8")
+        print(f"wrote {scanners.SCANNERS_FILE} ({len(table['patterns'])} patterns)")
+    wanted = {tables.tables_file(g).name for g in requested} | {scanners.SCANNERS_FILE.name}
     for leftover in sorted(tables.TABLES_DIR.glob("*.json")):
         if leftover.name not in wanted:  # a grammar no parser uses any more
             leftover.unlink()

@@ -13,6 +13,7 @@ from functools import cache
 from typing import ClassVar, Literal
 
 from newslint.syntax.lark_runtime import Lark, LarkError, Token, Tree, UnexpectedInput, UnexpectedToken
+from newslint.syntax.scanners import compile_pattern
 from newslint.syntax.tables import load_parser
 
 Format = Literal["markdown", "text"]
@@ -72,7 +73,7 @@ def inline_scanner(comments: bool = True) -> re.Pattern[str]:
         (t for t in inline_parser().terminals if comments or t.name != "COMMENT"),
         key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name),
     )
-    return re.compile("|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals))
+    return compile_pattern("|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals))
 
 
 def _fallback_tree(text: str) -> Tree[Token]:

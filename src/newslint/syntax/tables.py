@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newslint.syntax import lark_runtime as runtime
+from newslint.syntax.scanners import SHIPPED_RE
 
 if TYPE_CHECKING:
     from lark import Lark as BuildingLark
@@ -62,6 +63,16 @@ def build(grammar: str, options: dict[str, Any], postlex: Any = None) -> Buildin
     return Lark.open(grammar, rel_to=str(GRAMMAR_DIR / grammar), **options, **extra)
 
 
+class _Lark(runtime.Lark):
+    """The runtime's parser, its lexers compiling their scanners through ``syntax.scanners``
+    (from shipped code where it can) instead of ``re``."""
+
+    def _deserialize_lexer_conf(self, data: Any, memo: Any, options: Any) -> Any:
+        conf = super()._deserialize_lexer_conf(data, memo, options)  # type: ignore[no-untyped-call]
+        conf.re_module = SHIPPED_RE  # type: ignore[assignment]  # re's part the lexers use
+        return conf
+
+
 def _built(grammar: str, options: dict[str, Any], postlex: Any) -> runtime.Lark:
     """The parser built from the ``.lark`` file, loaded into the runtime as shipped tables are."""
     from lark.grammar import Rule
@@ -69,7 +80,7 @@ def _built(grammar: str, options: dict[str, Any], postlex: Any) -> runtime.Lark:
 
     data, memo = build(grammar, options).memo_serialize([TerminalDef, Rule])
     extra = {} if postlex is None else {"postlex": postlex}
-    parser: runtime.Lark = runtime.Lark._load_from_dict(data, memo, **extra)  # type: ignore[no-untyped-call]
+    parser: runtime.Lark = _Lark._load_from_dict(data, memo, **extra)  # type: ignore[no-untyped-call]
     return parser
 
 
@@ -106,7 +117,7 @@ def _shipped(grammar: str, options: dict[str, Any], postlex: Any) -> runtime.Lar
         return None
     extra = {} if postlex is None else {"postlex": postlex}
     try:
-        parser: runtime.Lark = runtime.Lark._load_from_dict(  # type: ignore[no-untyped-call]
+        parser: runtime.Lark = _Lark._load_from_dict(  # type: ignore[no-untyped-call]
             entry["data"], entry["memo"], **extra
         )
         return parser
