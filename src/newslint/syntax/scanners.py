@@ -18,7 +18,7 @@ exactly as much as the code beside it; nothing is read from a cache folder.
 from __future__ import annotations
 
 import _sre  # type: ignore[import-not-found]  # the engine re itself hands compiled code to
-import base64
+import binascii
 import json
 import re
 import sys
@@ -64,12 +64,12 @@ def encode_code(code: list[int]) -> str:
     words = array(_WORD, code)
     if sys.byteorder != "little":  # pragma: no cover
         words.byteswap()
-    return base64.b64encode(words.tobytes()).decode("ascii")
+    return binascii.b2a_base64(words.tobytes(), newline=False).decode("ascii")
 
 
 def decode_code(text: str) -> list[int]:
     words = array(_WORD)
-    words.frombytes(base64.b64decode(text))
+    words.frombytes(binascii.a2b_base64(text))
     if sys.byteorder != "little":  # pragma: no cover
         words.byteswap()
     return words.tolist()
