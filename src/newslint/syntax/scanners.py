@@ -55,20 +55,21 @@ def table_key(pattern: str, flags: int) -> str:
     return f"{int(flags)}:{pattern}"
 
 
-# Opcodes are stored as base64 of little-endian words of _sre.CODESIZE bytes: a string JSON reads
-# at once, decoded only for the patterns a run compiles.
-_WORD = next((t for t in "IL" if array(t).itemsize == _sre.CODESIZE), "I")
+# Opcodes are stored as base64 of little-endian words: a string JSON reads at once, decoded only
+# for the patterns a run compiles (newslint.lazyre stores regex's opcodes the same way).
+def _word_type(size: int) -> str:
+    return next(t for t in "BHILQ" if array(t).itemsize == size)
 
 
-def encode_code(code: list[int]) -> str:
-    words = array(_WORD, code)
+def encode_words(code: list[int], size: int) -> str:
+    words = array(_word_type(size), code)
     if sys.byteorder != "little":  # pragma: no cover
         words.byteswap()
     return binascii.b2a_base64(words.tobytes(), newline=False).decode("ascii")
 
 
-def decode_code(text: str) -> list[int]:
-    words = array(_WORD)
+def decode_words(text: str, size: int) -> list[int]:
+    words = array(_word_type(size))
     words.frombytes(binascii.a2b_base64(text))
     if sys.byteorder != "little":  # pragma: no cover
         words.byteswap()
@@ -90,7 +91,8 @@ def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if entry is not None:
         try:
             all_flags, groups, group_index, index_group, code = entry
-            compiled = _sre.compile(pattern, all_flags, decode_code(code), groups, group_index, tuple(index_group))
+            opcodes = decode_words(code, _sre.CODESIZE)
+            compiled = _sre.compile(pattern, all_flags, opcodes, groups, group_index, tuple(index_group))
         except Exception:  # pragma: no cover - damaged entry: compile as usual
             compiled = None
     if compiled is None:
@@ -143,4 +145,4 @@ def engine_arguments(pattern: str, flags: int) -> list[Any]:
     source, all_flags, code, groups, group_index, index_group = captured[-1]
     if source != pattern:
         raise ValueError(f"re compiled {source!r} for {pattern!r}")
-    return [int(all_flags), groups, dict(group_index), list(index_group), encode_code(list(code))]
+    return [int(all_flags), groups, dict(group_index), list(index_group), encode_words(list(code), _sre.CODESIZE)]
