@@ -98,8 +98,17 @@ def test_a_check_run_writes_nothing_to_the_shared_temp_folder(tmp_path):
     assert sorted(p.name for p in (tmp_path / "tmp").iterdir()) == []
 
 
-def test_the_shipped_lark_runtime_is_what_the_installed_lark_generates():
-    """Fails after a Lark upgrade (or a hand edit of lark_runtime.py) until the runtime is regenerated."""
+def test_the_shipped_lark_runtime_is_what_lark_generates():
+    """Fails after a hand edit of lark_runtime.py, or a change to how build_parsers writes it. The
+    runtime is self-contained: another installed Lark release doesn't affect a run, so the test
+    can only compare against the release the runtime came from (build_parsers --check flags the
+    upgrade)."""
+    import lark
+
+    from newslint.syntax import lark_runtime
+
+    if lark.__version__ != lark_runtime.__version__:
+        pytest.skip(f"lark_runtime.py is from Lark {lark_runtime.__version__}, Lark {lark.__version__} is installed")
     assert not build_parsers.runtime_stale(), "stale lark_runtime.py: run python -m newslint.devtools.build_parsers"
 
 
