@@ -25,10 +25,16 @@ from typing import Any
 import regex
 from regex import _regex as _engine_module
 
+from newslint.syntax.scanners import decode_words, encode_words
+
 # The C engine: its compile() takes what the pattern parser produced.
 ENGINE: Any = _engine_module
 
 TABLES_FILE = Path(__file__).resolve().parent / "lazyre_tables.json"
+# Each entry's opcode list is stored as base64 of little-endian 32-bit words (regex's code unit):
+# JSON reads one string per pattern at once, and only the patterns a run compiles are decoded.
+TABLE_FORMAT = 2
+CODE_WORD = 4
 
 # Set to a list by the build tool: every (source, flags) a LazyPattern is made with is appended.
 RECORDING: list[tuple[str, int]] | None = None
@@ -43,7 +49,9 @@ def shipped() -> dict[str, list[Any]]:
     try:
         with TABLES_FILE.open(encoding="utf-8") as handle:
             table = json.load(handle)
-        if table.get("regex") != regex.__version__ or table.get("magic") != ENGINE.MAGIC:
+        if (table.get("regex"), table.get("magic"), table.get("format")) != (
+            regex.__version__, ENGINE.MAGIC, TABLE_FORMAT
+        ):
             return {}
         patterns: dict[str, list[Any]] = table["patterns"]
         return patterns
@@ -54,8 +62,13 @@ def shipped() -> dict[str, list[Any]]:
 def engine_arguments(entry: list[Any]) -> tuple[Any, ...]:
     """The arguments of ``ENGINE.compile`` from a shipped entry (JSON has no tuples or int keys)."""
     pattern, flags, code, group_index, index_group, req_offset, req_chars, req_flags, group_count = entry
-    return (pattern, flags, code, group_index, {int(k): v for k, v in index_group}, {}, [],
+    return (pattern, flags, decode_words(code, CODE_WORD), group_index, {int(k): v for k, v in index_group}, {}, [],
             req_offset, tuple(req_chars), req_flags, group_count)
+
+
+def stored_code(code: list[int]) -> str:
+    """An opcode list as a table entry holds it."""
+    return encode_words(code, CODE_WORD)
 
 
 def compile_pattern(source: str, flags: int = 0) -> Any:

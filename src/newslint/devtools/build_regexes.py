@@ -85,7 +85,7 @@ def engine_entry(source: str, flags: int) -> list[Any] | None:
      req_offset, req_chars, req_flags, group_count) = captured[-1]
     if named_lists or named_list_indexes or not isinstance(pattern, str):
         return None
-    return [pattern, int(all_flags), list(code), dict(group_index), sorted(index_group.items()),
+    return [pattern, int(all_flags), lazyre.stored_code(list(code)), dict(group_index), sorted(index_group.items()),
             req_offset, list(req_chars or ()), req_flags, group_count]
 
 
@@ -108,7 +108,8 @@ def built_table(stable: list[tuple[str, int]]) -> dict[str, Any]:
         entry = engine_entry(source, flags)
         if entry is not None:
             patterns[lazyre.table_key(source, flags)] = entry
-    return {"regex": regex.__version__, "magic": lazyre.ENGINE.MAGIC, "patterns": patterns}
+    return {"regex": regex.__version__, "magic": lazyre.ENGINE.MAGIC, "format": lazyre.TABLE_FORMAT,
+            "patterns": patterns}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,7 +1,8 @@
 """The Lark parsers: block grammars (one token per line) and the inline grammar.
 
 Parsers are built once per process from the ``.lark`` files beside this module; their built
-tables ship with the package (see ``syntax.tables``: Lark's own disk cache is never used).
+tables ship with the package and are read by Lark's stand-alone runtime (see ``syntax.tables``:
+Lark's own disk cache is never used, and a run does not import ``lark``).
 """
 
 from __future__ import annotations
@@ -11,9 +12,8 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from typing import ClassVar, Literal
 
-from lark import Lark, Token, Tree
-from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
-
+from newslint.syntax.lark_runtime import Lark, LarkError, Token, Tree, UnexpectedInput, UnexpectedToken
+from newslint.syntax.scanners import compile_pattern
 from newslint.syntax.tables import load_parser
 
 Format = Literal["markdown", "text"]
@@ -73,7 +73,7 @@ def inline_scanner(comments: bool = True) -> re.Pattern[str]:
         (t for t in inline_parser().terminals if comments or t.name != "COMMENT"),
         key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name),
     )
-    return re.compile("|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals))
+    return compile_pattern("|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals))
 
 
 def _fallback_tree(text: str) -> Tree[Token]:
@@ -115,6 +115,7 @@ def parse_blocks(text: str, fmt: Format) -> Tree[Token]:
     if not text:
         return Tree("start", [])
     try:
-        return block_parser(fmt).parse(text, on_error=_close_at_end(text))
+        tree: Tree[Token] = block_parser(fmt).parse(text, on_error=_close_at_end(text))
+        return tree
     except LarkError:  # pragma: no cover - the grammar accepts every input; belt and braces
         return _fallback_tree(text)

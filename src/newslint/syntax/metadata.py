@@ -7,15 +7,9 @@ import sys
 from collections.abc import Sequence
 from typing import Literal
 
-from lark import Token
-
 from newslint.syntax.containers import lines_of
+from newslint.syntax.lark_runtime import Token
 from newslint.syntax.nodes import FrontMatter
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 MetadataFormat = Literal["yaml", "toml", "keys"]
 
@@ -52,6 +46,12 @@ def front_matter(tokens: Sequence[Token], start: int, end: int) -> FrontMatter:
     fields: dict[str, str] = {}
     spans: dict[str, tuple[int, int]] = {}
     if fmt == "toml":
+        # TOML front matter is rare: tomllib (~5 ms to import) loads only for it
+        if sys.version_info >= (3, 11):
+            import tomllib
+        else:  # pragma: no cover
+            import tomli as tomllib
+
         try:
             data = tomllib.loads("".join(str(t) for t in lines))
         except tomllib.TOMLDecodeError:

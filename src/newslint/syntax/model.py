@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
-from lark import Token, Tree
-
 from newslint.syntax import containers, metadata
 from newslint.syntax.grammar import Format, parse_blocks
 from newslint.syntax.inline import InlineBuilder
+from newslint.syntax.lark_runtime import Token, Tree
 from newslint.syntax.nodes import Block, Citation, Document, FrontMatter, Headline, ReferenceEntry
 from newslint.syntax.text import normalize_label, normalize_phrase
 
