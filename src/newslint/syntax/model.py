@@ -16,7 +16,7 @@ from newslint.syntax import containers, metadata
 from newslint.syntax.grammar import Format, parse_blocks
 from newslint.syntax.inline import InlineBuilder
 from newslint.syntax.nodes import Block, Citation, Document, FrontMatter, Headline, ReferenceEntry
-from newslint.syntax.text import normalize_label, normalize_phrase
+from newslint.syntax.text import keeps_more_than, normalize_label, normalize_phrase
 
 if TYPE_CHECKING:
     from newslint.syntax.parser import ParseOptions
@@ -375,9 +375,12 @@ class Builder:
     def _paragraph(self, tokens: list[Token]) -> None:
         start, end = self._span(tokens)
         if self.format == "text" and len(tokens) == 1:
-            label = normalize_phrase(self.text[start:end])
-            if label in self.options.reference_headings:
-                self._set_section(label)
+            line = self.text[start:end]
+            # the exact cheap test first: most single-line paragraphs are hundreds of characters
+            if not keeps_more_than(line, self.options.heading_kept_max):
+                label = normalize_phrase(line)
+                if label in self.options.reference_headings:
+                    self._set_section(label)
         if self.format == "text" and BACKLINK in self.text[start:end] and self._in_reference_section():
             self._backlinked_notes(tokens, start, end)
             return

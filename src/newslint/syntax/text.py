@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 _MARKUP = regex.compile(r"[*_`#>\[\]]+")
@@ -23,6 +25,29 @@ def normalize_phrase(text: str) -> str:
     text = _MARKUP.sub(" ", text)
     text = _EDGE_PUNCT.sub("", text)
     return _SPACE.sub(" ", text).casefold()
+
+
+# normalize_phrase drops or replaces only punctuation, symbols and spaces (markup characters are
+# all punctuation or symbols), and case folding turns any other character into one or more others
+# (checked over all of Unicode). So normalising never lowers the count of these "kept" characters:
+# a text with more of them than a phrase has can never normalise to that phrase. That is a cheap,
+# exact test before normalising a whole paragraph.
+_KEPT = r"[^\p{P}\p{S}\s]"
+
+
+def kept_count(text: str) -> int:
+    """How many characters of ``text`` are neither punctuation, a symbol nor a space."""
+    return len(regex.findall(_KEPT, text))
+
+
+@lru_cache(maxsize=8)
+def _more_kept_than(limit: int) -> regex.Pattern[str]:
+    return regex.compile(rf"(?:[\p{{P}}\p{{S}}\s]*+{_KEPT}){{{limit + 1}}}")
+
+
+def keeps_more_than(text: str, limit: int) -> bool:
+    """Whether ``kept_count(text) > limit``, reading no further into ``text`` than it must."""
+    return _more_kept_than(limit).match(text) is not None
 
 
 def normalize_words(text: str) -> str:
