@@ -8,8 +8,9 @@ citations. Both are computed once per document and cached on it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_right
 from functools import lru_cache
+from typing import NamedTuple
 
 from newslint.syntax.nodes import Block, Citation, Document
 
@@ -58,8 +59,10 @@ def prose_text(doc: Document, block: Block, keep: frozenset[str] = PROSE_INLINES
     return masked
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """One sentence of a prose block: a named tuple, as a dense article has hundreds of them
+    and building a frozen dataclass costs several times more."""
+
     start: int
     end: int
     text: str  # the sentence as written, non-prose blanked (same length as end - start)
@@ -78,16 +81,23 @@ def sentences(doc: Document, block: Block) -> list[Sentence]:
     masked = prose_text(doc, block, SENTENCE_INLINES)
     base = block.content_start
     spans = split_sentences(masked, base)
-    citations = block.citations
-    result: list[Sentence] = []
-    for index, (start, end) in enumerate(spans):
-        cited: tuple[Citation, ...] = ()
-        if citations:
-            limit = spans[index + 1][0] if index + 1 < len(spans) else block.content_end
-            cited = tuple(c for c in citations if start <= c.start < limit)
-        result.append(Sentence(start, end, masked[start - base : end - base], block, cited))
+    cited = _citations_by_sentence(block, [start for start, _ in spans])
+    result = [
+        Sentence(start, end, masked[start - base : end - base], block, tuple(cited[index]))
+        for index, (start, end) in enumerate(spans)
+    ]
     doc.cache[key] = result
     return list(result)
+
+
+def _citations_by_sentence(block: Block, starts: list[int]) -> list[list[Citation]]:
+    """The block's citations that start in each sentence or after it, before the next one."""
+    cited: list[list[Citation]] = [[] for _ in starts]
+    for citation in block.citations:
+        index = bisect_right(starts, citation.start) - 1
+        if index >= 0 and (index + 1 < len(starts) or citation.start < block.content_end):
+            cited[index].append(citation)
+    return cited
 
 
 def all_sentences(doc: Document) -> list[Sentence]:
