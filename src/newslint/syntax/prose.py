@@ -29,15 +29,17 @@ def _blank(piece: str) -> str:
 def _mask(source: str, spans: list[tuple[int, int]]) -> str:
     """``source`` with only ``spans`` (relative offsets, in order) kept; line breaks survive everywhere."""
     pieces: list[str] = []
-    kept_to = 0
+    run_start = run_end = 0  # the run of kept spans that touch or overlap, not yet copied
     for start, end in spans:
-        start = max(start, kept_to)
         if end <= start:
             continue
-        pieces.append(_blank(source[kept_to:start]))
-        pieces.append(source[start:end])
-        kept_to = end
-    pieces.append(_blank(source[kept_to:]))
+        if start > run_end:
+            pieces.append(source[run_start:run_end])
+            pieces.append(_blank(source[run_end:start]))
+            run_start = start
+        run_end = max(run_end, end)
+    pieces.append(source[run_start:run_end])
+    pieces.append(_blank(source[run_end:]))
     return "".join(pieces)
 
 
