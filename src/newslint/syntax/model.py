@@ -559,8 +559,10 @@ class Builder:
         """Title first: front matter's title, then the others in document order, with the
         plain-text furniture lines ("Skip to content") moved after the real headlines."""
         furniture = self.options.boilerplate_phrases
-        real = [h for h in self.headlines if normalize_phrase(h.text) not in furniture and not h.in_body]
-        rest = [h for h in self.headlines if normalize_phrase(h.text) in furniture and not h.in_body]
+        titles = [h for h in self.headlines if not h.in_body]
+        is_furniture = [normalize_phrase(h.text) in furniture for h in titles]
+        real = [h for h, skip in zip(titles, is_furniture, strict=True) if not skip]
+        rest = [h for h, skip in zip(titles, is_furniture, strict=True) if skip]
         return real + rest + [h for h in self.headlines if h.in_body]
 
     def _plain_headlines(self, first: int = 0) -> None:
