@@ -16,7 +16,7 @@ from newslint.syntax import containers, metadata
 from newslint.syntax.grammar import Format, parse_blocks
 from newslint.syntax.inline import InlineBuilder
 from newslint.syntax.nodes import Block, Citation, Document, FrontMatter, Headline, ReferenceEntry
-from newslint.syntax.text import keeps_more_than, normalize_label, normalize_phrase
+from newslint.syntax.text import alnum_count_exceeds, normalize_label, normalize_phrase
 
 if TYPE_CHECKING:
     from newslint.syntax.parser import ParseOptions
@@ -377,7 +377,7 @@ class Builder:
         if self.format == "text" and len(tokens) == 1:
             line = self.text[start:end]
             # the exact cheap test first: most single-line paragraphs are hundreds of characters
-            if not keeps_more_than(line, self.options.heading_kept_max):
+            if not alnum_count_exceeds(line, self.options.heading_alnum_max):
                 label = normalize_phrase(line)
                 if label in self.options.reference_headings:
                     self._set_section(label)

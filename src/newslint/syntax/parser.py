@@ -13,7 +13,7 @@ from functools import cached_property, lru_cache
 from newslint.syntax.grammar import Format
 from newslint.syntax.model import Builder
 from newslint.syntax.nodes import Document
-from newslint.syntax.text import kept_count, normalize_phrase
+from newslint.syntax.text import alnum_count, normalize_phrase
 
 __all__ = ["MARKDOWN_SUFFIXES", "Format", "ParseOptions", "default_options", "format_for", "options_for", "parse"]
 
@@ -33,10 +33,10 @@ class ParseOptions:
     boilerplate_phrases: frozenset[str] = frozenset()
 
     @cached_property
-    def heading_kept_max(self) -> int:
-        """The most kept characters (``text.kept_count``) of any reference heading: a line with
-        more can't be one, whatever its markup and punctuation."""
-        return max((kept_count(heading) for heading in self.reference_headings), default=0)
+    def heading_alnum_max(self) -> int:
+        """The most letters and digits any reference heading has: a line with more can't be one,
+        whatever its markup and punctuation (see ``text.alnum_count``)."""
+        return max((alnum_count(heading) for heading in self.reference_headings), default=0)
 
 
 @lru_cache(maxsize=64)

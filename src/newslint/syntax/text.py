@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import regex
 
 _MARKUP = regex.compile(r"[*_`#>\[\]]+")
@@ -27,27 +25,27 @@ def normalize_phrase(text: str) -> str:
     return _SPACE.sub(" ", text).casefold()
 
 
-# normalize_phrase drops or replaces only punctuation, symbols and spaces (markup characters are
-# all punctuation or symbols), and case folding turns any other character into one or more others
-# (checked over all of Unicode). So normalising never lowers the count of these "kept" characters:
-# a text with more of them than a phrase has can never normalise to that phrase. That is a cheap,
-# exact test before normalising a whole paragraph.
-_KEPT = r"[^\p{P}\p{S}\s]"
+# normalize_phrase drops or replaces only punctuation, symbols and spaces, never a letter or a
+# digit, and case folding turns every letter or digit into a string that holds one (both checked
+# over all of Unicode). So normalising never lowers a text's count of letters and digits: a text
+# with more of them than a phrase has can never normalise to that phrase. That is a cheap, exact
+# test before normalising a whole paragraph.
 
 
-def kept_count(text: str) -> int:
-    """How many characters of ``text`` are neither punctuation, a symbol nor a space."""
-    return len(regex.findall(_KEPT, text))
+def alnum_count(text: str) -> int:
+    """How many characters of ``text`` are letters or digits (``str.isalnum``)."""
+    return sum(char.isalnum() for char in text)
 
 
-@lru_cache(maxsize=8)
-def _more_kept_than(limit: int) -> regex.Pattern[str]:
-    return regex.compile(rf"(?:[\p{{P}}\p{{S}}\s]*+{_KEPT}){{{limit + 1}}}")
-
-
-def keeps_more_than(text: str, limit: int) -> bool:
-    """Whether ``kept_count(text) > limit``, reading no further into ``text`` than it must."""
-    return _more_kept_than(limit).match(text) is not None
+def alnum_count_exceeds(text: str, limit: int) -> bool:
+    """Whether ``alnum_count(text) > limit``, reading no further into ``text`` than it must."""
+    count = 0
+    for char in text:
+        if char.isalnum():
+            count += 1
+            if count > limit:
+                return True
+    return False
 
 
 def normalize_words(text: str) -> str:
