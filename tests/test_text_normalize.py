@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 import pytest
+import regex
 
 from newslint.syntax.text import alnum_count, alnum_count_exceeds, normalize_phrase
 
@@ -39,3 +40,11 @@ def test_case_folding_keeps_a_letter_or_digit_for_every_letter_or_digit_in_unico
         if chr(code).isalnum() and not any(char.isalnum() for char in chr(code).casefold())
     ]
     assert lost == []
+
+
+def test_no_letter_or_digit_in_unicode_is_punctuation_a_symbol_or_a_space_to_the_normaliser():
+    removable = regex.compile(r"[\p{P}\p{S}\s]")
+    removed = [
+        hex(code) for code in range(sys.maxunicode + 1) if chr(code).isalnum() and removable.match(chr(code))
+    ]
+    assert removed == []
