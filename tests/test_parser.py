@@ -334,3 +334,17 @@ def test_a_list_quoted_inside_a_note_under_a_footnotes_heading_is_the_notes_text
     doc = parse(text, "a.md")
     assert [r.kind for r in doc.references] == ["footnote"]
     assert "references" not in kinds(doc)
+
+
+def test_a_plain_text_sources_line_opens_the_reference_list_however_much_punctuation_it_carries():
+    rule = "=" * 200
+    text = f"Body cites it [1].\n\n** SOURCES ** {rule}\n\n1. Agency report\n2. Ministry data\n"
+    doc = parse(text, "a.txt")
+    assert [(r.label, r.text) for r in doc.references] == [("1", "Agency report"), ("2", "Ministry data")]
+
+
+def test_a_long_plain_text_line_starting_with_sources_opens_no_reference_list():
+    text = "Body.\n\nSources in the ministry said the talks went on.\n\n1. first point\n2. second point\n"
+    doc = parse(text, "a.txt")
+    assert doc.references == ()
+    assert kinds(doc).count("list_item") == 2

@@ -14,6 +14,8 @@ from newslint.syntax.nodes import Citation, Inline
 from newslint.syntax.text import normalize_label
 
 MAX_RANGE = 50  # a citation range wider than this is a typo, not fifty sources
+# Tokens that are plain text to the model, merged into one "text" run with their neighbours.
+_TEXT_KINDS = frozenset({"TEXT", "OTHER", "ESCAPE", "BLANK_REF"})
 
 
 def _numeric_labels(inner: str) -> tuple[str, ...]:
@@ -38,8 +40,11 @@ def _tokens(source: str) -> Iterator[re.Match[str]]:
     scan to the end of the block (quadratic on a run of them)."""
     last_close = source.rfind("-->")
     if last_close < 0 or "<!--" not in source:
-        yield from inline_scanner(comments=last_close >= 0).finditer(source)
-        return
+        return inline_scanner(comments=last_close >= 0).finditer(source)
+    return _tokens_with_comments(source, last_close)
+
+
+def _tokens_with_comments(source: str, last_close: int) -> Iterator[re.Match[str]]:
     with_comments = inline_scanner(comments=True)
     position = 0
     length = len(source)
@@ -77,13 +82,14 @@ class InlineBuilder:
         text_end = -1
         for match in _tokens(source):
             kind = match.lastgroup
-            start = base + match.start()
-            end = base + match.end()
-            if kind in ("TEXT", "OTHER", "ESCAPE", "BLANK_REF"):
+            if kind in _TEXT_KINDS:
                 if text_start < 0:
-                    text_start = start
-                text_end = end
+                    text_start = base + match.start()
+                text_end = base + match.end()
                 continue
+            start, end = match.span()
+            start += base
+            end += base
             if text_start >= 0:
                 inlines.append(Inline("text", text_start, text_end))
                 text_start = -1

@@ -15,7 +15,7 @@ from newslint.syntax.grammar import Format, parse_blocks
 from newslint.syntax.inline import InlineBuilder
 from newslint.syntax.lark_runtime import Token, Tree
 from newslint.syntax.nodes import Block, Citation, Document, FrontMatter, Headline, ReferenceEntry
-from newslint.syntax.text import normalize_label, normalize_phrase
+from newslint.syntax.text import alnum_count_exceeds, normalize_label, normalize_phrase
 
 if TYPE_CHECKING:
     from newslint.syntax.parser import ParseOptions
@@ -374,9 +374,12 @@ class Builder:
     def _paragraph(self, tokens: list[Token]) -> None:
         start, end = self._span(tokens)
         if self.format == "text" and len(tokens) == 1:
-            label = normalize_phrase(self.text[start:end])
-            if label in self.options.reference_headings:
-                self._set_section(label)
+            line = self.text[start:end]
+            # the exact cheap test first: most single-line paragraphs are hundreds of characters
+            if not alnum_count_exceeds(line, self.options.heading_alnum_max):
+                label = normalize_phrase(line)
+                if label in self.options.reference_headings:
+                    self._set_section(label)
         if self.format == "text" and BACKLINK in self.text[start:end] and self._in_reference_section():
             self._backlinked_notes(tokens, start, end)
             return
@@ -555,8 +558,10 @@ class Builder:
         """Title first: front matter's title, then the others in document order, with the
         plain-text furniture lines ("Skip to content") moved after the real headlines."""
         furniture = self.options.boilerplate_phrases
-        real = [h for h in self.headlines if normalize_phrase(h.text) not in furniture and not h.in_body]
-        rest = [h for h in self.headlines if normalize_phrase(h.text) in furniture and not h.in_body]
+        titles = [h for h in self.headlines if not h.in_body]
+        is_furniture = [normalize_phrase(h.text) in furniture for h in titles]
+        real = [h for h, skip in zip(titles, is_furniture, strict=True) if not skip]
+        rest = [h for h, skip in zip(titles, is_furniture, strict=True) if skip]
         return real + rest + [h for h in self.headlines if h.in_body]
 
     def _plain_headlines(self, first: int = 0) -> None:

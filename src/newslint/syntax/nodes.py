@@ -26,6 +26,11 @@ class _Node:
     _fields: ClassVar[tuple[str, ...]] = ()  # in __init__ order
     _compared: ClassVar[tuple[str, ...]] = ()  # in == and hash()
     _shown: ClassVar[tuple[str, ...]] = ()  # in repr()
+    _positions: ClassVar[dict[str, int]] = {}  # field name -> its index in _fields
+
+    def __init_subclass__(cls) -> None:
+        super().__init_subclass__()
+        cls._positions = {name: index for index, name in enumerate(cls._fields)}
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise FrozenInstanceError(f"cannot assign to field {name!r}")
@@ -50,10 +55,13 @@ class _Node:
 
     def replace(self: _N, **changes: Any) -> _N:
         """A copy with ``changes`` (as ``dataclasses.replace``)."""
-        unknown = changes.keys() - set(self._fields)
-        if unknown:
-            raise TypeError(f"{type(self).__name__} has no field {sorted(unknown)[0]!r}")
-        return self.__class__(*(changes[name] if name in changes else getattr(self, name) for name in self._fields))
+        positions = self._positions
+        values = [getattr(self, name) for name in self._fields]
+        for name, value in changes.items():
+            if name not in positions:
+                raise TypeError(f"{type(self).__name__} has no field {name!r}")
+            values[positions[name]] = value
+        return self.__class__(*values)
 
 # ----- inline -------------------------------------------------------------------------
 

@@ -8,12 +8,12 @@ tree, parsing container content again; inline.py reads the inline tokens.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from newslint.syntax.grammar import Format
 from newslint.syntax.model import Builder
 from newslint.syntax.nodes import Document
-from newslint.syntax.text import normalize_phrase
+from newslint.syntax.text import alnum_count, normalize_phrase
 
 __all__ = ["MARKDOWN_SUFFIXES", "Format", "ParseOptions", "default_options", "format_for", "options_for", "parse"]
 
@@ -31,6 +31,12 @@ class ParseOptions:
 
     reference_headings: frozenset[str] = frozenset()
     boilerplate_phrases: frozenset[str] = frozenset()
+
+    @cached_property
+    def heading_alnum_max(self) -> int:
+        """The most letters and digits any reference heading has: a line with more can't be one,
+        whatever its markup and punctuation (see ``text.alnum_count``)."""
+        return max((alnum_count(heading) for heading in self.reference_headings), default=0)
 
 
 @lru_cache(maxsize=64)

@@ -8,7 +8,9 @@ citations. Both are computed once per document and cached on it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_right
+from functools import lru_cache
+from typing import NamedTuple
 
 from newslint.syntax.nodes import Block, Citation, Document
 
@@ -17,39 +19,52 @@ PROSE_INLINES = frozenset({"text"})
 SENTENCE_INLINES = frozenset({"text", "citation"})
 
 
-def _mask(length: int, source: str, spans: list[tuple[int, int]]) -> str:
-    """``source`` with only ``spans`` (relative offsets) kept; line breaks survive everywhere."""
-    out = [" "] * length
+def _blank(piece: str) -> str:
+    """``piece`` as spaces, its line breaks kept so that line-based reasoning and offsets agree."""
+    if "\n" not in piece:
+        return " " * len(piece)
+    return "\n".join(" " * len(line) for line in piece.split("\n"))
+
+
+def _mask(source: str, spans: list[tuple[int, int]]) -> str:
+    """``source`` with only ``spans`` (relative offsets, in order) kept; line breaks survive everywhere."""
+    pieces: list[str] = []
+    run_start = run_end = 0  # the run of kept spans that touch or overlap, not yet copied
     for start, end in spans:
-        out[start:end] = source[start:end]
-    masked = "".join(out)
-    if "\n" in source:
-        # keep line structure so line-based reasoning and offsets agree
-        chars = list(masked)
-        index = source.find("\n")
-        while index != -1:
-            chars[index] = "\n"
-            index = source.find("\n", index + 1)
-        masked = "".join(chars)
-    return masked
+        if end <= start:
+            continue
+        if start > run_end:
+            pieces.append(source[run_start:run_end])
+            pieces.append(_blank(source[run_end:start]))
+            run_start = start
+        run_end = max(run_end, end)
+    pieces.append(source[run_start:run_end])
+    pieces.append(_blank(source[run_end:]))
+    return "".join(pieces)
+
+
+@lru_cache(maxsize=16)
+def _keep_name(keep: frozenset[str]) -> str:
+    return ",".join(sorted(keep))
 
 
 def prose_text(doc: Document, block: Block, keep: frozenset[str] = PROSE_INLINES) -> str:
     """The block's content (from ``block.content_start``) with non-prose blanked out."""
-    key = f"prose:{block.start}:{block.kind}:{','.join(sorted(keep))}"
+    key = f"prose:{block.start}:{block.kind}:{_keep_name(keep)}"
     cached = doc.cache.get(key)
     if cached is not None:
         return str(cached)
     base = block.content_start
     source = block.source if block.source is not None else doc.text[base : block.content_end]
-    spans = [(i.start - base, i.end - base) for i in block.inlines if i.kind in keep]
-    masked = _mask(len(source), source, spans)
+    masked = _mask(source, [(i.start - base, i.end - base) for i in block.inlines if i.kind in keep])
     doc.cache[key] = masked
     return masked
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
+    """One sentence of a prose block: a named tuple, as a dense article has hundreds of them
+    and building a frozen dataclass costs several times more."""
+
     start: int
     end: int
     text: str  # the sentence as written, non-prose blanked (same length as end - start)
@@ -68,13 +83,23 @@ def sentences(doc: Document, block: Block) -> list[Sentence]:
     masked = prose_text(doc, block, SENTENCE_INLINES)
     base = block.content_start
     spans = split_sentences(masked, base)
-    result: list[Sentence] = []
-    for index, (start, end) in enumerate(spans):
-        limit = spans[index + 1][0] if index + 1 < len(spans) else block.content_end
-        cited = tuple(c for c in block.citations if start <= c.start < limit)
-        result.append(Sentence(start, end, masked[start - base : end - base], block, cited))
+    cited = _citations_by_sentence(block, [start for start, _ in spans])
+    result = [
+        Sentence(start, end, masked[start - base : end - base], block, tuple(cited[index]))
+        for index, (start, end) in enumerate(spans)
+    ]
     doc.cache[key] = result
     return list(result)
+
+
+def _citations_by_sentence(block: Block, starts: list[int]) -> list[list[Citation]]:
+    """The block's citations that start in each sentence or after it, before the next one."""
+    cited: list[list[Citation]] = [[] for _ in starts]
+    for citation in block.citations:
+        index = bisect_right(starts, citation.start) - 1
+        if index >= 0 and (index + 1 < len(starts) or citation.start < block.content_end):
+            cited[index].append(citation)
+    return cited
 
 
 def all_sentences(doc: Document) -> list[Sentence]:

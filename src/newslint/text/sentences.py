@@ -131,6 +131,9 @@ class SentenceSplitter:
     def split(self, text: str, offset: int = 0) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
         block_start = 0
+        if "\n" not in text:  # most paragraphs: no blank line to look for
+            self._split_block(text, 0, len(text), offset, spans)
+            return spans
         for blank in _BLANK_LINE.finditer(text):
             self._split_block(text, block_start, blank.start(), offset, spans)
             block_start = blank.end()
@@ -140,12 +143,15 @@ class SentenceSplitter:
     def _split_block(self, text: str, start: int, stop: int, offset: int, spans: list[tuple[int, int]]) -> None:
         sentence_start = start
         for match in _BOUNDARY.finditer(text, start, stop):
-            end = match.end("tail")
-            if match.group("term") == ".":
-                next_start = match.start("next") if match.group("next") else match.end()
-                if match.group("space") is not None and not self._splits_after(text, match.start("term"), next_start):
-                    continue
-            _append_trimmed(text, sentence_start, end, offset, spans)
+            # Only a single period before a space may be an abbreviation's (the space's
+            # lookahead always sets "next": where the following sentence would start).
+            if (
+                match.group("space") is not None
+                and match.group("term") == "."
+                and not self._splits_after(text, match.start("term"), match.start("next"))
+            ):
+                continue
+            _append_trimmed(text, sentence_start, match.end("tail"), offset, spans)
             sentence_start = match.end()
         _append_trimmed(text, sentence_start, stop, offset, spans)
 
