@@ -165,6 +165,7 @@ class ResultCache:
         self.lines: dict[tuple[str, int], str] = {}
         self.identities: dict[str, tuple[str, str]] = {}
         self.enabled_sets: dict[tuple[str, ...], frozenset[str]] = {}
+        self.unread_facts: list[tuple[FileReport, str]] = []  # see read_facts
         try:
             self.cwd: str | None = os.getcwd()  # once: os.path.abspath asks for it on every call
         except OSError:
@@ -275,8 +276,10 @@ class ResultCache:
                 _decode_findings(path, entry["findings"]),
                 FileSuppressions(path, [_decode_directive(d) for d in entry["directives"]]),
                 self.enabled_sets.get(enabled) or self.enabled_sets.setdefault(enabled, frozenset(enabled)),
-                dict(entry["facts"]),
             )
+            facts = entry["facts"]
+            if not isinstance(facts, str):
+                raise TypeError("facts")
             lines = {(path, number): line for number, line in entry["lines"]
                      if isinstance(number, int) and isinstance(line, str)}
             digest = entry["digest"]
@@ -285,7 +288,22 @@ class ResultCache:
         if isinstance(digest, str):
             self.identities[path] = (digest, stamp[2])
         self.lines.update(lines)
+        self.unread_facts.append((report, facts))
         return report
+
+    def read_facts(self) -> None:
+        """Fill in the facts of the reports read so far. They stay JSON text until a project
+        rule needs them: a fifth of an entry, and the slowest part of it to decode."""
+        for report, text in self.unread_facts:
+            try:
+                facts = json.loads(text)
+            except ValueError:
+                facts = None
+            if isinstance(facts, dict):
+                report.facts = facts
+            else:  # damaged: no facts, and no project result kept for a run with this file
+                self.identities.pop(report.path, None)
+        self.unread_facts.clear()
 
     def put(self, report: FileReport) -> None:
         if report.errors or report.warnings or report.text is not None or report.source is not None:
@@ -302,10 +320,11 @@ class ResultCache:
             "findings": [_encode_finding(f) for f in report.findings],
             "directives": [_encode_directive(d) for d in report.suppressions.directives],
             "enabled": sorted(report.enabled),
-            "facts": report.facts,
+            "facts": "",
             "lines": [] if text is None else _excerpts(report.findings, text),
         }
         try:
+            entry["facts"] = json.dumps(report.facts)  # as text in the entry: see read_facts
             encoded = json.dumps(entry)
         except (TypeError, ValueError):
             return  # facts that aren't JSON values: not cached
@@ -324,6 +343,8 @@ class ResultCache:
             known = self._load_run(key)
             if known is not None:
                 return known
+        self.read_facts()
+        key = self._run_key(reports)  # unless some facts were damaged
         before = len(errors)
         findings = finish(reports, errors)
         if key is not None and len(errors) == before:

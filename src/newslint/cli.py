@@ -155,7 +155,7 @@ def check(
             result = check_datasets(linter, paths, sources=output_format == "html", **dataset_options)
         else:
             stdin_text = _read_stdin(stdin_name, size_limit) if "-" in paths else None
-            result = linter.run(list(paths), stdin_text=stdin_text, stdin_name=stdin_name)
+            result = linter.run(list(paths), stdin_text=stdin_text, stdin_name=stdin_name, facts=False)
     except TooLarge as exc:
         _fail(str(exc))  # stdin over the limit: nothing else was asked for
         sys.exit(EXIT_ERROR)

@@ -297,7 +297,10 @@ class Linter:
                 )
         return findings
 
-    def run(self, paths: Sequence[str], stdin_text: str | None = None, stdin_name: str = "-") -> RunResult:
+    def run(self, paths: Sequence[str], stdin_text: str | None = None, stdin_name: str = "-",
+            facts: bool = True) -> RunResult:
+        """``facts=False``: the reports may come without their project-rule facts (a warm run
+        from the results cache then never decodes them)."""
         result = RunResult(stdin_text=stdin_text)
         files: list[str] = []
         for path in self._inputs(paths, result.errors, result.warnings):
@@ -320,6 +323,8 @@ class Linter:
         else:
             result.findings.extend(cache.project_findings(result.reports, result.errors, self.finish))
             result.lines = cache.lines
+            if facts:
+                cache.read_facts()
         result.findings.sort(key=Finding.sort_key)
         return result
 
