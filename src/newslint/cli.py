@@ -10,7 +10,7 @@ import contextlib
 import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 # Set before the imports below. A run frees nearly everything it allocates by reference counting
@@ -354,7 +354,8 @@ def _owner_of(path: str) -> tuple[int, int]:
     return info.st_uid, info.st_gid
 
 
-def _sources(findings: Sequence[Any], result: Any, stdin_name: str, known: Any) -> dict[str, str]:
+def _sources(findings: Sequence[Any], result: Any, stdin_name: str,
+             known: Mapping[tuple[str, int], str]) -> dict[str, str]:
     """The text each finding was made on (after fixes), for source excerpts. Texts aren't kept
     through a run (memory stays flat on big archives): files with findings are read again,
     except those that can't be (a FIFO, /dev/stdin), whose reports keep their text, and those

@@ -81,12 +81,8 @@ def report(findings: Sequence[Finding], context: ReportContext, out: TextIO) -> 
             end_column = min(end_column - prefix_cut, len(line))
         shown = line.replace("\t", " ")
         gutter = str(finding.line)
-        if shown.isascii():
-            pad = " " * len(shown[:column])
-            carets = "^" * max(1, len(shown[column:end_column]))
-        else:
-            pad = " " * _width(shown[:column])
-            carets = "^" * max(1, _width(shown[column:end_column]))
+        pad = " " * _width(shown[:column])
+        carets = "^" * max(1, _width(shown[column:end_column]))
         pending.append(f"{dim_on}{gutter} |{off} {shown}\n{' ' * len(gutter)} {bar} {pad}{caret_on}{carets}{off}\n")
     out.write("".join(pending))
     if findings:
