@@ -10,7 +10,7 @@ import contextlib
 import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 # Set before the imports below. A run frees nearly everything it allocates by reference counting
@@ -155,7 +155,7 @@ def check(
             result = check_datasets(linter, paths, sources=output_format == "html", **dataset_options)
         else:
             stdin_text = _read_stdin(stdin_name, size_limit) if "-" in paths else None
-            result = linter.run(list(paths), stdin_text=stdin_text, stdin_name=stdin_name)
+            result = linter.run(list(paths), stdin_text=stdin_text, stdin_name=stdin_name, facts=False)
     except TooLarge as exc:
         _fail(str(exc))  # stdin over the limit: nothing else was asked for
         sys.exit(EXIT_ERROR)
@@ -197,9 +197,12 @@ def check(
         if statistics:
             _print_statistics(findings, out)
         else:
-            sources = _sources(findings, result, stdin_name) if output_format in ("text", "html") else {}
+            # the text report shows source lines: those the results cache holds aren't read again
+            known = result.lines if output_format == "text" else {}
+            sources = _sources(findings, result, stdin_name, known) if output_format in ("text", "html") else {}
             use_color = (out.isatty() if color is None else color) and output_format == "text"
-            context = ReportContext(sources=sources, color=use_color, registry=linter.registry)
+            context = ReportContext(sources=sources, color=use_color, load_registry=lambda: linter.registry,
+                                    lines=known)
             if output_format == "text" and quiet:
                 get_reporter("concise")(findings, context, out)
             else:
@@ -351,16 +354,18 @@ def _owner_of(path: str) -> tuple[int, int]:
     return info.st_uid, info.st_gid
 
 
-def _sources(findings: Sequence[Any], result: Any, stdin_name: str) -> dict[str, str]:
+def _sources(findings: Sequence[Any], result: Any, stdin_name: str,
+             known: Mapping[tuple[str, int], str]) -> dict[str, str]:
     """The text each finding was made on (after fixes), for source excerpts. Texts aren't kept
     through a run (memory stays flat on big archives): files with findings are read again,
-    except those that can't be (a FIFO, /dev/stdin), whose reports keep their text."""
+    except those that can't be (a FIFO, /dev/stdin), whose reports keep their text, and those
+    whose every finding's line is ``known`` ((path, line) -> line, from the results cache)."""
     from newslint.engine import InputError, read_article
 
     fixed = {r.path: r.text for r in result.reports if r.text is not None}
     kept = {r.path: r.source for r in result.reports if r.source is not None}
     sources: dict[str, str] = {}
-    for path in dict.fromkeys(f.path for f in findings):
+    for path in dict.fromkeys(f.path for f in findings if (f.path, f.line) not in known):
         if path in fixed:
             sources[path] = fixed[path]
         elif path in kept:

@@ -17,6 +17,7 @@ from newslint.suppress import FileSuppressions, apply, collect, unused
 from newslint.syntax.nodes import Document
 
 if TYPE_CHECKING:
+    from newslint.cache import ResultCache
     from newslint.syntax.parser import Format
 
 UNUSED_SUPPRESSION = "NL001"
@@ -155,7 +156,7 @@ class Linter:
         cache_dir: str | None = None,
         max_file_size: int | None = DEFAULT_MAX_FILE_SIZE,
     ):
-        self.registry = registry or default_registry()
+        self._registry = registry
         self.fixed_config = config
         self.overrides = overrides or {}
         self.fix = fix
@@ -165,6 +166,13 @@ class Linter:
         self.cache_dir = None if fix else cache_dir  # fixing must read and write the real files
         self.instances: dict[str, Rule] = {}
         self._overridden: dict[int, tuple[Config, Config]] = {}
+
+    @property
+    def registry(self) -> Registry:
+        """The rules, loaded on first use: a run answered from the results cache loads none."""
+        if self._registry is None:
+            self._registry = default_registry()
+        return self._registry
 
     def config_for(self, path: str) -> Config:
         config = self.fixed_config or config_for_path(path)
@@ -289,7 +297,10 @@ class Linter:
                 )
         return findings
 
-    def run(self, paths: Sequence[str], stdin_text: str | None = None, stdin_name: str = "-") -> RunResult:
+    def run(self, paths: Sequence[str], stdin_text: str | None = None, stdin_name: str = "-",
+            facts: bool = True) -> RunResult:
+        """``facts=False``: the reports may come without their project-rule facts (a warm run
+        from the results cache then never decodes them)."""
         result = RunResult(stdin_text=stdin_text)
         files: list[str] = []
         for path in self._inputs(paths, result.errors, result.warnings):
@@ -298,7 +309,8 @@ class Linter:
                 result.reports.append(self.lint_file(stdin_text, stdin_name))
             else:
                 files.append(path)
-        result.reports.extend(self._lint_files(files))
+        reports, cache = self._lint_files(files)
+        result.reports.extend(reports)
         for report in result.reports:
             result.errors.extend(report.errors)
             result.warnings.extend(report.warnings)
@@ -306,16 +318,22 @@ class Linter:
                 continue  # unreadable or skipped
             result.files += 1
             result.findings.extend(report.findings)
-        result.findings.extend(self.finish(result.reports, result.errors))
+        if cache is None:
+            result.findings.extend(self.finish(result.reports, result.errors))
+        else:
+            result.findings.extend(cache.project_findings(result.reports, result.errors, self.finish))
+            result.lines = cache.lines
+            if facts:
+                cache.read_facts()
         result.findings.sort(key=Finding.sort_key)
         return result
 
-    def _lint_files(self, files: list[str]) -> list[FileReport]:
+    def _lint_files(self, files: list[str]) -> tuple[list[FileReport], ResultCache | None]:
         cache = None
         if self.cache_dir:
             from newslint.cache import ResultCache
 
-            cache = ResultCache.open(self.cache_dir, self.registry, self.overrides, self.config_for)
+            cache = ResultCache.open(self.cache_dir, self._registry, self.overrides, self.config_for)
         reports: list[FileReport | None] = [None] * len(files)
         todo: list[int] = []
         hits = cache.get_many(files) if cache else iter([None] * len(files))
@@ -333,7 +351,7 @@ class Linter:
                 cache.put(report)
         if cache is not None:
             cache.save()
-        return [r for r in reports if r is not None]
+        return [r for r in reports if r is not None], cache
 
     def _map(self, paths: list[str]) -> Iterator[FileReport]:
         """Reports in input order: serial, or over worker processes for larger runs."""
@@ -341,6 +359,8 @@ class Linter:
             yield from (self.lint_path(p) for p in paths)
             return
         from newslint.parallel import parallel_map
+
+        self.registry  # noqa: B018 -- loaded before the workers fork, so they share it
 
         settings = {
             "config": self.fixed_config,

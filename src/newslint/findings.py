@@ -16,7 +16,7 @@ class Severity(str, enum.Enum):
         return self.value
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: see Finding
 class Edit:
     """Replace the characters between two positions (1-based line/column, end exclusive)."""
 
@@ -38,7 +38,7 @@ class Edit:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: see Finding
 class Fix:
     message: str
     edits: tuple[Edit, ...]
@@ -48,7 +48,10 @@ class Fix:
         return {"message": self.message, "edits": [e.as_dict() for e in self.edits]}
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass sets each field through object.__setattr__, ~3 us a finding
+# against ~0.6 us, and a warm re-run builds every finding of a repository from the results cache
+# (20,000 of them: 50 ms). Treat findings as values all the same; they stay hashable by their fields.
+@dataclass(slots=True, unsafe_hash=True)
 class Finding:
     path: str
     line: int
@@ -79,3 +82,12 @@ class Finding:
             "message": self.message,
             "fix": self.fix.as_dict() if self.fix else None,
         }
+
+
+def excerpt_line(text: str, start: int, column: int) -> str:
+    """The source line a finding starting at ``start`` (in ``column``) is on, as the text report
+    shows it: without its line ending. The results cache keeps these, so a warm run needn't
+    read the articles again."""
+    begin = start - (column - 1)
+    end = text.find("\n", start)
+    return text[begin : end if end >= 0 else len(text)].rstrip("\r")

@@ -38,6 +38,7 @@ class RunResult:
     files: int = 0
     reports: list[FileReport] = field(default_factory=list)
     stdin_text: str | None = None
+    lines: dict[tuple[str, int], str] = field(default_factory=dict)  # (path, line) -> source line, from the cache
 
     @property
     def changed(self) -> list[FileReport]:

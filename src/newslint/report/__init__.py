@@ -17,7 +17,14 @@ if TYPE_CHECKING:
 class ReportContext:
     sources: Mapping[str, str] = field(default_factory=dict)  # path -> text, for source excerpts
     color: bool = False
-    registry: Registry | None = None  # rule metadata (SARIF)
+    registry: Registry | None = None  # rule metadata (SARIF): given, or loaded by rules() when needed
+    load_registry: Callable[[], Registry] | None = None  # a warm run from the cache never loads the rules
+    lines: Mapping[tuple[str, int], str] = field(default_factory=dict)  # (path, line) -> source line, cached
+
+    def rules(self) -> Registry | None:
+        if self.registry is None and self.load_registry is not None:
+            self.registry = self.load_registry()
+        return self.registry
 
 
 Reporter = Callable[[Sequence[Finding], ReportContext, TextIO], None]

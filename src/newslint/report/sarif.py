@@ -16,7 +16,7 @@ HELP_URI = "https://github.com/newslint/newslint/blob/main/README.md#rules"
 
 
 def _rule_metadata(context: ReportContext, findings: Sequence[Finding]) -> list[dict[str, Any]]:
-    registry = context.registry
+    registry = context.rules()
     codes = sorted({f.code for f in findings})
     rules = []
     for code in codes:
