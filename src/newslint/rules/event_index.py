@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple, TypeVar, overload
 
@@ -58,6 +59,7 @@ class EventIndex:
         self._spaced = ""
         self._counts: dict[str, int] = {}
         self._word_sets: list[frozenset[str]] | None = None
+        self._vocabulary: frozenset[str] = frozenset()
         # Per sentence number, read once and shared by every rule that asks: its event mentions
         # (all classes), and per claims lexicon its framing.
         self._sentence_mentions: dict[int, tuple[Mention, ...]] = {}
@@ -97,25 +99,25 @@ class EventIndex:
         self.text  # noqa: B018 - builds the joined view and its starts
         return self._starts
 
-    def sentences_with(self, words: Iterable[str]) -> dict[int, set[str]]:
-        """Sentence number -> which of ``words`` (lower-case, single words) it holds: set
-        intersections with each sentence's words (no regex to compile per word list)."""
+    def sentences_with(self, words: Iterable[str]) -> set[int]:
+        """Numbers of the sentences holding one of ``words`` (lower-case, single words): the
+        words the body holds at all are found first, in the set of all its words, and only
+        the sentences are visited whose words meet those few."""
         wanted = frozenset(words)
         if not wanted:
-            return {}
+            return set()
         if self._word_sets is None:
-            if self.aligned:  # one substitution over the joined body, then a slice per sentence
+            if self.aligned:  # one blanking of the joined body, then a slice per sentence
                 spaced = self.spaced
                 bounds = [*self.starts, len(self.text)]
                 self._word_sets = [frozenset(spaced[start + 1 : end + 1].split()) for start, end in pairwise(bounds)]
             else:
                 self._word_sets = [frozenset(PUNCTUATION.sub(" ", s.text.lower()).split()) for s in self.sentences]
-        found: dict[int, set[str]] = {}
-        for number, words_here in enumerate(self._word_sets):
-            hits = wanted & words_here
-            if hits:
-                found[number] = set(hits)
-        return found
+            self._vocabulary = frozenset().union(*self._word_sets)
+        present = wanted & self._vocabulary
+        if not present:
+            return set()
+        return {number for number, words_here in enumerate(self._word_sets) if not present.isdisjoint(words_here)}
 
     def count(self, probe: str) -> int:
         """How often ``probe`` (lower-case) occurs in the body; remembered."""
@@ -143,7 +145,7 @@ class EventIndex:
     def spaced(self) -> str:
         """``text`` with a space in front and punctuation blanked (same offsets, plus one)."""
         if not self._spaced:
-            self._spaced = " " + PUNCTUATION.sub(" ", self.text)
+            self._spaced = " " + blank_punctuation(self.text)
         return self._spaced
 
     def sentences_with_beginnings(self, beginnings: Iterable[str]) -> dict[int, int]:
@@ -202,6 +204,18 @@ class EventIndex:
         per sentence text by ``stands_unqualified``)."""
         return stands_unqualified(self._doc, self.sentences[number].text, claims)
 
+    def iter_mentions(self, classes: frozenset[str]) -> Iterator[BodyMention]:
+        """``mentions(classes)`` read one sentence at a time, for a caller that may stop early."""
+        found = self._mentions.get(classes)
+        if found is not None:
+            yield from found
+            return
+        for number in sorted(self.sentences_with(self.lex.forms_of(classes))):
+            sentence = self.sentences[number]
+            for mention in self.sentence_mentions(number):
+                if mention.classes & classes:
+                    yield BodyMention(mention, sentence, number)
+
     def mentions(
         self, classes: frozenset[str] | None = None, within: set[int] | None = None
     ) -> tuple[BodyMention, ...]:
@@ -215,9 +229,8 @@ class EventIndex:
         lex = self.lex
         forms = lex.first_words if classes is None else lex.forms_of(classes)
         out: list[BodyMention] = []
-        for number in sorted(self.sentences_with(forms)):
-            if within is not None and number not in within:
-                continue
+        numbers = self.sentences_with(forms)
+        for number in sorted(numbers if within is None else numbers & within):
             sentence = self.sentences[number]
             for mention in self.sentence_mentions(number):
                 if classes is None or mention.classes & classes:
@@ -233,6 +246,33 @@ _NAME_RUN = lazy_compile(r"\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}'’.
 
 
 PUNCTUATION = lazy_compile(r"[^\p{L}\p{N}'’\s-]")
+
+
+@lru_cache(maxsize=1)
+def _ascii_blanking() -> bytes:
+    """A byte table: each ASCII character ``PUNCTUATION`` matches becomes a space; the bytes of
+    wider characters stay."""
+    return bytes(0x20 if b < 0x80 and PUNCTUATION.match(chr(b)) else b for b in range(256))
+
+
+_ASCII_BYTES = bytes(range(0x80))
+_WIDE_BLANKED: dict[str, bool] = {}
+
+
+def blank_punctuation(text: str) -> str:
+    """``PUNCTUATION.sub(" ", text)``, by byte translation: one regex match per punctuation mark
+    costs more than the whole translation. Wider characters are looked up one distinct
+    character at a time."""
+    data = text.encode("utf-8", "surrogatepass")
+    blanked = data.translate(_ascii_blanking()).decode("utf-8", "surrogatepass")
+    if len(data) != len(text):
+        for char in set(data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")):
+            punctuation = _WIDE_BLANKED.get(char)
+            if punctuation is None:
+                punctuation = _WIDE_BLANKED[char] = PUNCTUATION.match(char) is not None
+            if punctuation:
+                blanked = blanked.replace(char, " ")
+    return blanked
 
 
 def stands_unqualified(doc: Document, sentence: str, claims: ClaimLexicon) -> bool:
