@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
-from itertools import pairwise
 from typing import NamedTuple, TypeVar, overload
 
 import regex
@@ -58,8 +57,8 @@ class EventIndex:
         self._starts: list[int] = []
         self._spaced = ""
         self._counts: dict[str, int] = {}
-        self._word_sets: list[frozenset[str]] | None = None
-        self._vocabulary: frozenset[str] = frozenset()
+        self._words_view = ""
+        self._vocabulary: frozenset[str] | None = None
         # Per sentence number, read once and shared by every rule that asks: its event mentions
         # (all classes), and per claims lexicon its framing.
         self._sentence_mentions: dict[int, tuple[Mention, ...]] = {}
@@ -100,24 +99,43 @@ class EventIndex:
         return self._starts
 
     def sentences_with(self, words: Iterable[str]) -> set[int]:
-        """Numbers of the sentences holding one of ``words`` (lower-case, single words): the
-        words the body holds at all are found first, in the set of all its words, and only
-        the sentences are visited whose words meet those few."""
+        """Numbers of the sentences holding one of ``words`` (lower-case, single words, as
+        ``str.split`` cuts the body with punctuation blanked). The words the body holds at all
+        are found first, in its vocabulary; each of those few is then found with ``str.find``."""
         wanted = frozenset(words)
         if not wanted:
             return set()
-        if self._word_sets is None:
-            if self.aligned:  # one blanking of the joined body, then a slice per sentence
-                spaced = self.spaced
-                bounds = [*self.starts, len(self.text)]
-                self._word_sets = [frozenset(spaced[start + 1 : end + 1].split()) for start, end in pairwise(bounds)]
-            else:
-                self._word_sets = [frozenset(PUNCTUATION.sub(" ", s.text.lower()).split()) for s in self.sentences]
-            self._vocabulary = frozenset().union(*self._word_sets)
-        present = wanted & self._vocabulary
-        if not present:
-            return set()
-        return {number for number, words_here in enumerate(self._word_sets) if not present.isdisjoint(words_here)}
+        if not self.aligned:
+            return {
+                number
+                for number, sentence in enumerate(self.sentences)
+                if not wanted.isdisjoint(PUNCTUATION.sub(" ", sentence.text.lower()).split())
+            }
+        view = self.words_view
+        if self._vocabulary is None:
+            self._vocabulary = frozenset(view.split())
+        starts = self.starts
+        last = len(starts) - 1
+        found: set[int] = set()
+        for word in wanted & self._vocabulary:
+            probe = f" {word} "
+            position = view.find(probe)
+            while position != -1:
+                # The probe's space stands at the word's offset in ``text``, minus one, plus one.
+                number = bisect.bisect_right(starts, position) - 1
+                found.add(number)
+                if number == last:
+                    break
+                position = view.find(probe, starts[number + 1])
+        return found
+
+    @property
+    def words_view(self) -> str:
+        """``spaced`` with every white space a plain space, and one more at the end: a word of
+        sentence ``n`` is found as " word " at or after ``starts[n]``."""
+        if not self._words_view:
+            self._words_view = " " + blank_punctuation(self.text, spaces=True) + " "
+        return self._words_view
 
     def count(self, probe: str) -> int:
         """How often ``probe`` (lower-case) occurs in the body; remembered."""
@@ -248,29 +266,31 @@ _NAME_RUN = lazy_compile(r"\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}'’.
 PUNCTUATION = lazy_compile(r"[^\p{L}\p{N}'’\s-]")
 
 
-@lru_cache(maxsize=1)
-def _ascii_blanking() -> bytes:
-    """A byte table: each ASCII character ``PUNCTUATION`` matches becomes a space; the bytes of
-    wider characters stay."""
-    return bytes(0x20 if b < 0x80 and PUNCTUATION.match(chr(b)) else b for b in range(256))
+@lru_cache(maxsize=2)
+def _ascii_blanking(spaces: bool) -> bytes:
+    """A byte table: each ASCII character ``PUNCTUATION`` matches (and, with ``spaces``, each
+    white space) becomes a space; the bytes of wider characters stay."""
+    return bytes(
+        0x20 if b < 0x80 and (PUNCTUATION.match(chr(b)) or (spaces and chr(b).isspace())) else b for b in range(256)
+    )
 
 
 _ASCII_BYTES = bytes(range(0x80))
 _WIDE_BLANKED: dict[str, bool] = {}
 
 
-def blank_punctuation(text: str) -> str:
-    """``PUNCTUATION.sub(" ", text)``, by byte translation: one regex match per punctuation mark
-    costs more than the whole translation. Wider characters are looked up one distinct
-    character at a time."""
+def blank_punctuation(text: str, spaces: bool = False) -> str:
+    """``PUNCTUATION.sub(" ", text)`` (with ``spaces``, every white space a plain space too), by
+    byte translation: one regex match per punctuation mark costs more than the whole
+    translation. Wider characters are looked up one distinct character at a time."""
     data = text.encode("utf-8", "surrogatepass")
-    blanked = data.translate(_ascii_blanking()).decode("utf-8", "surrogatepass")
+    blanked = data.translate(_ascii_blanking(spaces)).decode("utf-8", "surrogatepass")
     if len(data) != len(text):
         for char in set(data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")):
             punctuation = _WIDE_BLANKED.get(char)
             if punctuation is None:
                 punctuation = _WIDE_BLANKED[char] = PUNCTUATION.match(char) is not None
-            if punctuation:
+            if punctuation or (spaces and char.isspace()):
                 blanked = blanked.replace(char, " ")
     return blanked
 
