@@ -8,9 +8,9 @@ event mentions of every body sentence. No rules live here.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import NamedTuple, TypeVar, overload
+from typing import NamedTuple
 
 import regex
 
@@ -28,11 +28,8 @@ from newslint.text.claims import (
 )
 from newslint.text.events import ActorLinks, EventLexicon, Mention, actor_keys, sentence_mentions
 
-_T = TypeVar("_T")
-
 # Quoted blocks are someone else's words; footnote definitions are the sources themselves.
 NOT_WRITERS_VOICE = frozenset({"block_quote", "footnote_def"})
-_BLOCK_SEPARATOR = "\u2029"  # PARAGRAPH SEPARATOR: whitespace, so PUNCTUATION keeps it
 
 
 class BodyMention(NamedTuple):
@@ -321,9 +318,9 @@ def body_sentences(doc: Document) -> list[Sentence]:
 
 
 class _Paragraphs:
-    """The writer's body blocks as ``raw_paragraphs`` and ``paragraph_words`` give them, each
-    blanked and split on first use: a precheck that stops at the first paragraph it needs
-    ("a doubt mark beside a predicate form") blanks and splits only the paragraphs up to it."""
+    """The writer's body blocks, lower-cased (``lowered``); as written with punctuation blanked
+    and a space in front (``raw``), and their words (``words``): a byte translation and a split
+    per paragraph, cheap enough to make for every paragraph at once."""
 
     def __init__(self, doc: Document) -> None:
         text = doc.text
@@ -332,31 +329,8 @@ class _Paragraphs:
             for b in doc.prose_blocks()
             if b.kind not in NOT_WRITERS_VOICE and b.kind != "heading" and not b.headline
         ]
-        self._raw: list[str | None] = [None] * len(self.lowered)
-        self._words: list[frozenset[str] | None] = [None] * len(self.lowered)
-
-    def raw(self, number: int) -> str:
-        found = self._raw[number]
-        if found is None:
-            found = self._raw[number] = " " + PUNCTUATION.sub(" ", self.lowered[number])
-        return found
-
-    def blank_from(self, number: int) -> None:
-        """Blank every paragraph from ``number`` on not blanked yet, in one substitution over
-        them joined by a separator it keeps (a space character no block holds): cheaper than
-        one call per block. Blanking is per character, so the result is the same."""
-        missing = [n for n in range(number, len(self.lowered)) if self._raw[n] is None]
-        if len(missing) < 2 or any(_BLOCK_SEPARATOR in self.lowered[n] for n in missing):
-            return
-        joined = PUNCTUATION.sub(" ", _BLOCK_SEPARATOR.join(self.lowered[n] for n in missing))
-        for n, block in zip(missing, joined.split(_BLOCK_SEPARATOR), strict=True):
-            self._raw[n] = " " + block
-
-    def words(self, number: int) -> frozenset[str]:
-        found = self._words[number]
-        if found is None:
-            found = self._words[number] = frozenset(self.raw(number).split())
-        return found
+        self.raw = [" " + blank_punctuation(paragraph) for paragraph in self.lowered]
+        self.words = [frozenset(paragraph.split()) for paragraph in self.raw]
 
 
 def _paragraphs(doc: Document) -> _Paragraphs:
@@ -366,67 +340,25 @@ def _paragraphs(doc: Document) -> _Paragraphs:
     return cached
 
 
-class _LazyView(Sequence[_T]):
-    """A read-only sequence whose items are computed on first access (by ``get``, which
-    remembers them): a loop that stops at the first paragraph it needs computes no more."""
-
-    __slots__ = ("_get", "_length", "_rest")
-
-    def __init__(self, get: Callable[[int], _T], length: int, rest: Callable[[int], None] | None = None) -> None:
-        self._get = get
-        self._length = length
-        self._rest = rest  # prepares every item from an index on, for a loop that goes past the first
-
-    @overload
-    def __getitem__(self, index: int) -> _T: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[_T]: ...
-
-    def __getitem__(self, index: int | slice) -> _T | Sequence[_T]:
-        if isinstance(index, slice):
-            return [self._get(n) for n in range(*index.indices(self._length))]
-        position = index + self._length if index < 0 else index
-        if not 0 <= position < self._length:
-            raise IndexError(index)
-        return self._get(position)
-
-    def __len__(self) -> int:
-        return self._length
-
-    def __iter__(self) -> Iterator[_T]:
-        for n in range(self._length):
-            if n == 1 and self._rest is not None:
-                self._rest(1)  # a loop past the first item usually reads them all
-            yield self._get(n)
+def paragraph_words(doc: Document) -> list[frozenset[str]]:
+    """The words of each of ``raw_paragraphs``."""
+    return _paragraphs(doc).words
 
 
-def paragraph_words(doc: Document) -> Sequence[frozenset[str]]:
-    """The words of each of ``raw_paragraphs``, each split on first access."""
-    paragraphs = _paragraphs(doc)
-    return _LazyView(paragraphs.words, len(paragraphs.lowered))
-
-
-def raw_paragraphs(doc: Document) -> Sequence[str]:
+def raw_paragraphs(doc: Document) -> list[str]:
     """The writer's body blocks as written, lower-cased, punctuation blanked, with a space in
-    front: a superset of their prose words for prechecks that must not split sentences. Each
-    is blanked on first access."""
-    paragraphs = _paragraphs(doc)
-    return _LazyView(paragraphs.raw, len(paragraphs.lowered), paragraphs.blank_from)
+    front: a superset of their prose words for prechecks that must not split sentences."""
+    return _paragraphs(doc).raw
 
 
 def some_paragraph_holds(doc: Document, marks: tuple[str, ...], words: frozenset[str]) -> bool:
     """Whether one of ``raw_paragraphs`` holds one of ``marks`` (letters only) and one of
-    ``words``: paragraphs are blanked and split only until the first that does. Blanking never
-    makes a run of letters, so a paragraph without a mark before blanking has none after it."""
+    ``words``."""
     paragraphs = _paragraphs(doc)
-    for number, lowered in enumerate(paragraphs.lowered):
-        if not any(mark in lowered for mark in marks):
-            continue
-        raw = paragraphs.raw(number)
-        if any(mark in raw for mark in marks) and not words.isdisjoint(paragraphs.words(number)):
-            return True
-    return False
+    return any(
+        any(mark in raw for mark in marks) and not words.isdisjoint(found)
+        for raw, found in zip(paragraphs.raw, paragraphs.words, strict=True)
+    )
 
 
 def event_index(doc: Document, lex: EventLexicon) -> EventIndex:
