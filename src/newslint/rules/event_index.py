@@ -19,7 +19,7 @@ from newslint.syntax.nodes import Document
 from newslint.syntax.prose import Sentence, all_sentences
 from newslint.text.claims import (
     ClaimLexicon,
-    find_attribution,
+    claimed_by_source,
     find_hedge,
     has_hedge,
     hedges_previous,
@@ -466,11 +466,9 @@ def sentence_framing(index: EventIndex, number: int, lex: EventLexicon, claims: 
         if cue is not None:
             return cue
     if _holds(low, ("claim", "alleg")):
-        attribution = find_attribution(text, claims)
-        if attribution is not None and attribution.kind in {"verb", "inverted"}:
-            verb = attribution.text.lower()
-            if verb.startswith(("claim", "alleg")):
-                return attribution.text  # "the command claims its units ...": a party's claim
+        claimed = claimed_by_source(text, claims)
+        if claimed is not None:
+            return claimed  # "the command claims its units ...": a party's claim
     if _holds(low, _VERIFICATION_MARKS):
         hedge = find_hedge(text, claims)
         if hedge is not None and hedge.kind == "verification":

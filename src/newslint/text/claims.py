@@ -32,6 +32,7 @@ __all__ = [
     "Attribution",
     "ClaimLexicon",
     "Cue",
+    "claimed_by_source",
     "content_keys",
     "default_lexicon",
     "find_attribution",
@@ -441,6 +442,17 @@ def find_attribution(sentence: str, lexicon: ClaimLexicon | None = None) -> Attr
     if not found:
         return None
     return min(found, key=lambda a: a.start)
+
+
+def claimed_by_source(sentence: str, lexicon: ClaimLexicon | None = None) -> str | None:
+    """The verb of ``find_attribution(sentence)`` when that is a source claiming or alleging
+    ("the command claims ..."), else ``None``. The other signs are searched only when the
+    reporting verb is such a verb: whatever they find, no other verb can come first."""
+    lex = _lex(lexicon)
+    verb = _verb_attribution(sentence, lex) if _verb_may_match(sentence, lex) else None
+    if verb is None or verb.kind not in {"verb", "inverted"} or not verb.text.lower().startswith(("claim", "alleg")):
+        return None
+    return verb.text if find_attribution(sentence, lex) == verb else None
 
 
 def is_attributed(sentence: str, lexicon: ClaimLexicon | None = None) -> bool:
