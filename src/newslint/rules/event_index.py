@@ -193,9 +193,13 @@ class EventIndex:
         """The words of each multi-word name run ("Governor Alma Castell") as one party."""
         if self._links is None:
             links = ActorLinks()
-            for sentence in self.sentences:
-                for run in _NAME_RUN.finditer(sentence.text):
-                    links.link(actor_keys(run.group().split(), self.lex))
+            texts = [s.text for s in self.sentences]
+            # One search over the sentences joined by a character a run cannot cross (no space,
+            # letter or digit), not one per sentence: the same runs, fewer calls.
+            joined = _NO_RUN.join(texts) if not any(_NO_RUN in t for t in texts) else None
+            for text in texts if joined is None else (joined,):
+                for run in _NAME_RUN.findall(text):
+                    links.link(actor_keys(run.split(), self.lex))
             self._links = links
         return self._links
 
@@ -257,6 +261,7 @@ class EventIndex:
 
 
 _MID_CAPITAL = lazy_compile(r"(?<=[\p{L}\p{N},;)’'%]\s+)\p{Lu}[\p{L}\p{N}'’.-]*")
+_NO_RUN = "\x00"
 _NAME_RUN = lazy_compile(r"\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}'’.-]*)+")
 
 
