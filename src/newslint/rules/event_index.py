@@ -8,9 +8,9 @@ event mentions of every body sentence. No rules live here.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import pairwise
-from typing import NamedTuple, TypeVar, overload
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -19,7 +19,7 @@ from newslint.syntax.nodes import Document
 from newslint.syntax.prose import Sentence, all_sentences
 from newslint.text.claims import (
     ClaimLexicon,
-    find_attribution,
+    claimed_by_source,
     find_hedge,
     has_hedge,
     hedges_previous,
@@ -28,11 +28,8 @@ from newslint.text.claims import (
 )
 from newslint.text.events import ActorLinks, EventLexicon, Mention, actor_keys, sentence_mentions
 
-_T = TypeVar("_T")
-
 # Quoted blocks are someone else's words; footnote definitions are the sources themselves.
 NOT_WRITERS_VOICE = frozenset({"block_quote", "footnote_def"})
-_BLOCK_SEPARATOR = "\u2029"  # PARAGRAPH SEPARATOR: whitespace, so PUNCTUATION keeps it
 
 
 class BodyMention(NamedTuple):
@@ -57,7 +54,8 @@ class EventIndex:
         self._starts: list[int] = []
         self._spaced = ""
         self._counts: dict[str, int] = {}
-        self._word_sets: list[frozenset[str]] | None = None
+        self._words_view = ""
+        self._vocabulary: frozenset[str] | None = None
         # Per sentence number, read once and shared by every rule that asks: its event mentions
         # (all classes), and per claims lexicon its framing.
         self._sentence_mentions: dict[int, tuple[Mention, ...]] = {}
@@ -97,25 +95,44 @@ class EventIndex:
         self.text  # noqa: B018 - builds the joined view and its starts
         return self._starts
 
-    def sentences_with(self, words: Iterable[str]) -> dict[int, set[str]]:
-        """Sentence number -> which of ``words`` (lower-case, single words) it holds: set
-        intersections with each sentence's words (no regex to compile per word list)."""
+    def sentences_with(self, words: Iterable[str]) -> set[int]:
+        """Numbers of the sentences holding one of ``words`` (lower-case, single words, as
+        ``str.split`` cuts the body with punctuation blanked). The words the body holds at all
+        are found first, in its vocabulary; each of those few is then found with ``str.find``."""
         wanted = frozenset(words)
         if not wanted:
-            return {}
-        if self._word_sets is None:
-            if self.aligned:  # one substitution over the joined body, then a slice per sentence
-                spaced = self.spaced
-                bounds = [*self.starts, len(self.text)]
-                self._word_sets = [frozenset(spaced[start + 1 : end + 1].split()) for start, end in pairwise(bounds)]
-            else:
-                self._word_sets = [frozenset(PUNCTUATION.sub(" ", s.text.lower()).split()) for s in self.sentences]
-        found: dict[int, set[str]] = {}
-        for number, words_here in enumerate(self._word_sets):
-            hits = wanted & words_here
-            if hits:
-                found[number] = set(hits)
+            return set()
+        if not self.aligned:
+            return {
+                number
+                for number, sentence in enumerate(self.sentences)
+                if not wanted.isdisjoint(PUNCTUATION.sub(" ", sentence.text.lower()).split())
+            }
+        view = self.words_view
+        if self._vocabulary is None:
+            self._vocabulary = frozenset(view.split())
+        starts = self.starts
+        last = len(starts) - 1
+        found: set[int] = set()
+        for word in wanted & self._vocabulary:
+            probe = f" {word} "
+            position = view.find(probe)
+            while position != -1:
+                # The probe's space stands at the word's offset in ``text``, minus one, plus one.
+                number = bisect.bisect_right(starts, position) - 1
+                found.add(number)
+                if number == last:
+                    break
+                position = view.find(probe, starts[number + 1])
         return found
+
+    @property
+    def words_view(self) -> str:
+        """``spaced`` with every white space a plain space, and one more at the end: a word of
+        sentence ``n`` is found as " word " at or after ``starts[n]``."""
+        if not self._words_view:
+            self._words_view = " " + blank_punctuation(self.text, spaces=True) + " "
+        return self._words_view
 
     def count(self, probe: str) -> int:
         """How often ``probe`` (lower-case) occurs in the body; remembered."""
@@ -143,7 +160,7 @@ class EventIndex:
     def spaced(self) -> str:
         """``text`` with a space in front and punctuation blanked (same offsets, plus one)."""
         if not self._spaced:
-            self._spaced = " " + PUNCTUATION.sub(" ", self.text)
+            self._spaced = " " + blank_punctuation(self.text)
         return self._spaced
 
     def sentences_with_beginnings(self, beginnings: Iterable[str]) -> dict[int, int]:
@@ -176,9 +193,13 @@ class EventIndex:
         """The words of each multi-word name run ("Governor Alma Castell") as one party."""
         if self._links is None:
             links = ActorLinks()
-            for sentence in self.sentences:
-                for run in _NAME_RUN.finditer(sentence.text):
-                    links.link(actor_keys(run.group().split(), self.lex))
+            texts = [s.text for s in self.sentences]
+            # One search over the sentences joined by a character a run cannot cross (no space,
+            # letter or digit), not one per sentence: the same runs, fewer calls.
+            joined = _NO_RUN.join(texts) if not any(_NO_RUN in t for t in texts) else None
+            for text in texts if joined is None else (joined,):
+                for run in _NAME_RUN.findall(text):
+                    links.link(actor_keys(run.split(), self.lex))
             self._links = links
         return self._links
 
@@ -202,6 +223,18 @@ class EventIndex:
         per sentence text by ``stands_unqualified``)."""
         return stands_unqualified(self._doc, self.sentences[number].text, claims)
 
+    def iter_mentions(self, classes: frozenset[str]) -> Iterator[BodyMention]:
+        """``mentions(classes)`` read one sentence at a time, for a caller that may stop early."""
+        found = self._mentions.get(classes)
+        if found is not None:
+            yield from found
+            return
+        for number in sorted(self.sentences_with(self.lex.forms_of(classes))):
+            sentence = self.sentences[number]
+            for mention in self.sentence_mentions(number):
+                if mention.classes & classes:
+                    yield BodyMention(mention, sentence, number)
+
     def mentions(
         self, classes: frozenset[str] | None = None, within: set[int] | None = None
     ) -> tuple[BodyMention, ...]:
@@ -215,9 +248,8 @@ class EventIndex:
         lex = self.lex
         forms = lex.first_words if classes is None else lex.forms_of(classes)
         out: list[BodyMention] = []
-        for number in sorted(self.sentences_with(forms)):
-            if within is not None and number not in within:
-                continue
+        numbers = self.sentences_with(forms)
+        for number in sorted(numbers if within is None else numbers & within):
             sentence = self.sentences[number]
             for mention in self.sentence_mentions(number):
                 if classes is None or mention.classes & classes:
@@ -229,10 +261,40 @@ class EventIndex:
 
 
 _MID_CAPITAL = lazy_compile(r"(?<=[\p{L}\p{N},;)’'%]\s+)\p{Lu}[\p{L}\p{N}'’.-]*")
+_NO_RUN = "\x00"
 _NAME_RUN = lazy_compile(r"\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}'’.-]*)+")
 
 
 PUNCTUATION = lazy_compile(r"[^\p{L}\p{N}'’\s-]")
+
+
+@lru_cache(maxsize=2)
+def _ascii_blanking(spaces: bool) -> bytes:
+    """A byte table: each ASCII character ``PUNCTUATION`` matches (and, with ``spaces``, each
+    white space) becomes a space; the bytes of wider characters stay."""
+    return bytes(
+        0x20 if b < 0x80 and (PUNCTUATION.match(chr(b)) or (spaces and chr(b).isspace())) else b for b in range(256)
+    )
+
+
+_ASCII_BYTES = bytes(range(0x80))
+_WIDE_BLANKED: dict[str, bool] = {}
+
+
+def blank_punctuation(text: str, spaces: bool = False) -> str:
+    """``PUNCTUATION.sub(" ", text)`` (with ``spaces``, every white space a plain space too), by
+    byte translation: one regex match per punctuation mark costs more than the whole
+    translation. Wider characters are looked up one distinct character at a time."""
+    data = text.encode("utf-8", "surrogatepass")
+    blanked = data.translate(_ascii_blanking(spaces)).decode("utf-8", "surrogatepass")
+    if len(data) != len(text):
+        for char in set(data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")):
+            punctuation = _WIDE_BLANKED.get(char)
+            if punctuation is None:
+                punctuation = _WIDE_BLANKED[char] = PUNCTUATION.match(char) is not None
+            if punctuation or (spaces and char.isspace()):
+                blanked = blanked.replace(char, " ")
+    return blanked
 
 
 def stands_unqualified(doc: Document, sentence: str, claims: ClaimLexicon) -> bool:
@@ -261,9 +323,9 @@ def body_sentences(doc: Document) -> list[Sentence]:
 
 
 class _Paragraphs:
-    """The writer's body blocks as ``raw_paragraphs`` and ``paragraph_words`` give them, each
-    blanked and split on first use: a precheck that stops at the first paragraph it needs
-    ("a doubt mark beside a predicate form") blanks and splits only the paragraphs up to it."""
+    """The writer's body blocks, lower-cased (``lowered``); as written with punctuation blanked
+    and a space in front (``raw``), and their words (``words``): a byte translation and a split
+    per paragraph, cheap enough to make for every paragraph at once."""
 
     def __init__(self, doc: Document) -> None:
         text = doc.text
@@ -272,31 +334,8 @@ class _Paragraphs:
             for b in doc.prose_blocks()
             if b.kind not in NOT_WRITERS_VOICE and b.kind != "heading" and not b.headline
         ]
-        self._raw: list[str | None] = [None] * len(self.lowered)
-        self._words: list[frozenset[str] | None] = [None] * len(self.lowered)
-
-    def raw(self, number: int) -> str:
-        found = self._raw[number]
-        if found is None:
-            found = self._raw[number] = " " + PUNCTUATION.sub(" ", self.lowered[number])
-        return found
-
-    def blank_from(self, number: int) -> None:
-        """Blank every paragraph from ``number`` on not blanked yet, in one substitution over
-        them joined by a separator it keeps (a space character no block holds): cheaper than
-        one call per block. Blanking is per character, so the result is the same."""
-        missing = [n for n in range(number, len(self.lowered)) if self._raw[n] is None]
-        if len(missing) < 2 or any(_BLOCK_SEPARATOR in self.lowered[n] for n in missing):
-            return
-        joined = PUNCTUATION.sub(" ", _BLOCK_SEPARATOR.join(self.lowered[n] for n in missing))
-        for n, block in zip(missing, joined.split(_BLOCK_SEPARATOR), strict=True):
-            self._raw[n] = " " + block
-
-    def words(self, number: int) -> frozenset[str]:
-        found = self._words[number]
-        if found is None:
-            found = self._words[number] = frozenset(self.raw(number).split())
-        return found
+        self.raw = [" " + blank_punctuation(paragraph) for paragraph in self.lowered]
+        self.words = [frozenset(paragraph.split()) for paragraph in self.raw]
 
 
 def _paragraphs(doc: Document) -> _Paragraphs:
@@ -306,67 +345,25 @@ def _paragraphs(doc: Document) -> _Paragraphs:
     return cached
 
 
-class _LazyView(Sequence[_T]):
-    """A read-only sequence whose items are computed on first access (by ``get``, which
-    remembers them): a loop that stops at the first paragraph it needs computes no more."""
-
-    __slots__ = ("_get", "_length", "_rest")
-
-    def __init__(self, get: Callable[[int], _T], length: int, rest: Callable[[int], None] | None = None) -> None:
-        self._get = get
-        self._length = length
-        self._rest = rest  # prepares every item from an index on, for a loop that goes past the first
-
-    @overload
-    def __getitem__(self, index: int) -> _T: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[_T]: ...
-
-    def __getitem__(self, index: int | slice) -> _T | Sequence[_T]:
-        if isinstance(index, slice):
-            return [self._get(n) for n in range(*index.indices(self._length))]
-        position = index + self._length if index < 0 else index
-        if not 0 <= position < self._length:
-            raise IndexError(index)
-        return self._get(position)
-
-    def __len__(self) -> int:
-        return self._length
-
-    def __iter__(self) -> Iterator[_T]:
-        for n in range(self._length):
-            if n == 1 and self._rest is not None:
-                self._rest(1)  # a loop past the first item usually reads them all
-            yield self._get(n)
+def paragraph_words(doc: Document) -> list[frozenset[str]]:
+    """The words of each of ``raw_paragraphs``."""
+    return _paragraphs(doc).words
 
 
-def paragraph_words(doc: Document) -> Sequence[frozenset[str]]:
-    """The words of each of ``raw_paragraphs``, each split on first access."""
-    paragraphs = _paragraphs(doc)
-    return _LazyView(paragraphs.words, len(paragraphs.lowered))
-
-
-def raw_paragraphs(doc: Document) -> Sequence[str]:
+def raw_paragraphs(doc: Document) -> list[str]:
     """The writer's body blocks as written, lower-cased, punctuation blanked, with a space in
-    front: a superset of their prose words for prechecks that must not split sentences. Each
-    is blanked on first access."""
-    paragraphs = _paragraphs(doc)
-    return _LazyView(paragraphs.raw, len(paragraphs.lowered), paragraphs.blank_from)
+    front: a superset of their prose words for prechecks that must not split sentences."""
+    return _paragraphs(doc).raw
 
 
 def some_paragraph_holds(doc: Document, marks: tuple[str, ...], words: frozenset[str]) -> bool:
     """Whether one of ``raw_paragraphs`` holds one of ``marks`` (letters only) and one of
-    ``words``: paragraphs are blanked and split only until the first that does. Blanking never
-    makes a run of letters, so a paragraph without a mark before blanking has none after it."""
+    ``words``."""
     paragraphs = _paragraphs(doc)
-    for number, lowered in enumerate(paragraphs.lowered):
-        if not any(mark in lowered for mark in marks):
-            continue
-        raw = paragraphs.raw(number)
-        if any(mark in raw for mark in marks) and not words.isdisjoint(paragraphs.words(number)):
-            return True
-    return False
+    return any(
+        any(mark in raw for mark in marks) and not words.isdisjoint(found)
+        for raw, found in zip(paragraphs.raw, paragraphs.words, strict=True)
+    )
 
 
 def event_index(doc: Document, lex: EventLexicon) -> EventIndex:
@@ -474,11 +471,9 @@ def sentence_framing(index: EventIndex, number: int, lex: EventLexicon, claims: 
         if cue is not None:
             return cue
     if _holds(low, ("claim", "alleg")):
-        attribution = find_attribution(text, claims)
-        if attribution is not None and attribution.kind in {"verb", "inverted"}:
-            verb = attribution.text.lower()
-            if verb.startswith(("claim", "alleg")):
-                return attribution.text  # "the command claims its units ...": a party's claim
+        claimed = claimed_by_source(text, claims)
+        if claimed is not None:
+            return claimed  # "the command claims its units ...": a party's claim
     if _holds(low, _VERIFICATION_MARKS):
         hedge = find_hedge(text, claims)
         if hedge is not None and hedge.kind == "verification":

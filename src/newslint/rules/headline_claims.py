@@ -178,11 +178,21 @@ class UnsupportedHeadline(Rule):
     def _judge(
         self, doc: Document, index: EventIndex, headline: Mention, headline_text: str, claims: ClaimLexicon
     ) -> tuple[bool, str | None]:
-        """(the body supports it, a message when it contradicts or only reports it)."""
-        same_predicate = list(index.mentions(headline.classes))
-        if not same_predicate:
+        """(the body supports it, a message when it contradicts or only reports it). The body's
+        mentions are read in order, and a plain sentence telling the same event with the same
+        target settles it: the rest need not be read."""
+        related: list[tuple[BodyMention, bool | None]] = []
+        framings: list[str] = []  # of the supporting mentions so far, none of them plain
+        for body in index.iter_mentions(headline.classes):
+            relation = _target_relation(headline, body.mention)
+            related.append((body, relation))
+            if relation is True and _actor_agrees(index, headline, body.mention):
+                framing = claim_framing(index, body, claims)
+                if framing is None:
+                    return True, None
+                framings.append(framing)
+        if not related:
             return False, None
-        related = [(b, _target_relation(headline, b.mention)) for b in same_predicate]
         same_event = [
             b for b, relation in related if relation is not False and _actor_agrees(index, headline, b.mention)
         ]
@@ -190,10 +200,7 @@ class UnsupportedHeadline(Rule):
             supporting = [b for b, relation in related if relation is True and b in same_event]
             if not supporting:
                 return False, None  # only "X rejected it": support we can't weigh
-            framings = [claim_framing(index, b, claims) for b in supporting]
-            if all(f is not None for f in framings) and not _told_flat(
-                index, headline_text, {b.number for b in supporting}, claims
-            ):
+            if not _told_flat(index, headline_text, {b.number for b in supporting}, claims):
                 line, _ = doc.position(supporting[0].sentence.start)
                 return False, (
                     f"headline states as fact what the body only reports as a claim "
@@ -364,7 +371,7 @@ class HeadlineWithoutSupport(Rule):
             if not mentions:
                 continue
             classes = frozenset().union(*(m.classes for m in mentions))
-            if index.mentions(classes):
+            if next(index.iter_mentions(classes), None) is not None:
                 continue
             keys = content_keys(read_headline(headline.text, lex).text)
             if len(keys) < 3:

@@ -32,6 +32,7 @@ __all__ = [
     "Attribution",
     "ClaimLexicon",
     "Cue",
+    "claimed_by_source",
     "content_keys",
     "default_lexicon",
     "find_attribution",
@@ -152,6 +153,9 @@ class ClaimLexicon:
     finding_heads: stdlib_re.Pattern[str] | None = None
     # Per entry of ``hedge_res``: the words one of which its matches hold (None: not known).
     hedge_gates: tuple[stdlib_re.Pattern[str] | None, ...] = ()
+    # Whether every first word of a reporting-verb form is one run of letters and digits, as
+    # ``letter_runs`` cuts a sentence: then a sentence whose runs hold none has no verb form.
+    verb_keys_are_runs: bool = False
 
     def may_mark_uncertain(self, text: str) -> bool:
         """False only when no uncertainty pattern can match in ``text`` (substring tests, no regex)."""
@@ -252,7 +256,10 @@ class ClaimLexicon:
         return cls(
             speech_noun_heads=_heads(pack.get("speech_nouns", [])),
             finding_heads=_heads(pack.get("finding_nouns", [])),
-            hedge_gates=(*(None for _ in pack.get("hedge_patterns", [])), _heads(pack.get("hedges", []))),
+            hedge_gates=(
+                *(_heads(e["contains"]) if e.get("contains") else None for e in pack.get("hedge_patterns", [])),
+                _heads(pack.get("hedges", [])),
+            ),
             uncertainty_contains=tuple(dict.fromkeys(contains)) if contains is not None else None,
             weasel_anchors=tuple(anchor_sets),
             weasel_also=tuple(also_lists),
@@ -260,6 +267,7 @@ class ClaimLexicon:
             uncertainty_any_re=lazy_compile("|".join(f"(?:{p})" for p in uncertainty_sources) or r"(?!)", flags),
             verb_forms=frozenset(f.lower() for f in forms),
             verb_phrases=_phrases(forms),
+            verb_keys_are_runs=all(letter_runs(key) == {key} for key in _phrases(forms)),
             source_nouns=frozenset(str(n).lower() for n in pack.get("source_nouns", [])),
             verb_re=verb_re,
             speech_noun_re=speech_noun_re,
@@ -436,6 +444,17 @@ def find_attribution(sentence: str, lexicon: ClaimLexicon | None = None) -> Attr
     return min(found, key=lambda a: a.start)
 
 
+def claimed_by_source(sentence: str, lexicon: ClaimLexicon | None = None) -> str | None:
+    """The verb of ``find_attribution(sentence)`` when that is a source claiming or alleging
+    ("the command claims ..."), else ``None``. The other signs are searched only when the
+    reporting verb is such a verb: whatever they find, no other verb can come first."""
+    lex = _lex(lexicon)
+    verb = _verb_attribution(sentence, lex) if _verb_may_match(sentence, lex) else None
+    if verb is None or verb.kind not in {"verb", "inverted"} or not verb.text.lower().startswith(("claim", "alleg")):
+        return None
+    return verb.text if find_attribution(sentence, lex) == verb else None
+
+
 def is_attributed(sentence: str, lexicon: ClaimLexicon | None = None) -> bool:
     """``find_attribution(sentence) is not None``, trying the cheapest signs first and stopping
     at the first one found."""
@@ -445,9 +464,9 @@ def is_attributed(sentence: str, lexicon: ClaimLexicon | None = None) -> bool:
         _according(sentence)
         or _reportedly(sentence, folded)
         or _quotation(sentence)
+        or (_verb_may_match(sentence, lex) and _verb_attribution(sentence, lex))
         or _speech_noun(sentence, folded, lex)
         or _finding(sentence, folded, lex)
-        or (_verb_may_match(sentence, lex) and _verb_attribution(sentence, lex))
     )
 
 
@@ -492,27 +511,42 @@ def _quotation(sentence: str) -> Attribution | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _word_run_break() -> stdlib_re.Pattern[str]:
-    """What separates the runs of letters, digits, apostrophes, dots and hyphens in which a word
-    token (``_TOKEN``) may stand; compiled on first use."""
-    return stdlib_re.compile(r"(?:[^\w'’.\-]|_)+")
-
-
 def _verb_may_match(sentence: str, lex: ClaimLexicon) -> bool:
-    """Whether some word token, lower-cased (and with trailing dots, apostrophes or hyphens
-    cut), is the first word of a reporting-verb form: what ``_verb_forms_in`` looks up, from one
-    split of the lower-cased sentence instead of the token regex."""
-    low = sentence.lower()
-    if len(low) != len(sentence):
-        return True  # lower-casing changed lengths: no shortcut
-    words: set[str] = set()
-    for run in _word_run_break().split(low):
-        token = run.lstrip("'’.-")
-        if token:
-            words.add(token)
-            words.add(token.rstrip(".'’-"))
-    return not lex.verb_phrases.keys().isdisjoint(words)
+    """Whether some word token could be the first word of a reporting-verb form: what
+    ``_verb_forms_in`` looks up. A token it finds ends in its form's first word (or in that word
+    and dots, apostrophes or hyphens) and starts after a character that is no letter or digit,
+    so that word is one of the sentence's ``letter_runs``."""
+    if not lex.verb_keys_are_runs:
+        return True
+    return not lex.verb_phrases.keys().isdisjoint(letter_runs(sentence))
+
+
+# Bytes of ASCII letters and digits stay, every other ASCII byte becomes a space; the bytes of
+# wider characters stay for ``letter_runs`` to sort out.
+_RUN_BYTES = bytes(b if chr(b).isalnum() or b >= 0x80 else 0x20 for b in range(256))
+_ASCII_BYTES = bytes(range(0x80))
+_LETTER_OR_DIGIT = lazy_compile(r"[\p{L}\p{N}]")
+_WIDE_KEPT: dict[str, bool] = {}
+# The one character that is no letter but folds to one ("\u0345" to iota).
+_FOLDS_TO_LETTER = "\u0345"
+
+
+def letter_runs(text: str) -> set[str]:
+    """The case-folded runs of letters and digits (``\\p{L}``, ``\\p{N}``) of ``text``, read
+    with byte translations instead of a regex: what the word gates of this module look for."""
+    if _FOLDS_TO_LETTER in text:
+        text = text.replace(_FOLDS_TO_LETTER, " ")  # it separates runs before folding too
+    folded = text.casefold()
+    data = folded.encode("utf-8", "surrogatepass")
+    spaced = data.translate(_RUN_BYTES).decode("utf-8", "surrogatepass")
+    if len(data) != len(folded):
+        for char in set(data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")):
+            kept = _WIDE_KEPT.get(char)
+            if kept is None:
+                kept = _WIDE_KEPT[char] = _LETTER_OR_DIGIT.match(char) is not None
+            if not kept:
+                spaced = spaced.replace(char, " ")
+    return set(spaced.split())
 
 
 _REPORTEDLY = lazy_compile(r"\b(?:reportedly|allegedly|purportedly)\b", regex.IGNORECASE)
