@@ -17,7 +17,6 @@ reaches cost more than all the rules' work on it. Two things cut that:
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,7 @@ from typing import Any
 import regex
 from regex import _regex as _engine_module
 
-from newslint.syntax.scanners import decode_words, encode_words
+from newslint.shipped_code import decode_words, encode_words, load_table, table_key
 
 # The C engine: its compile() takes what the pattern parser produced.
 ENGINE: Any = _engine_module
@@ -40,23 +39,9 @@ CODE_WORD = 4
 RECORDING: list[tuple[str, int]] | None = None
 
 
-def table_key(source: str, flags: int) -> str:
-    return f"{int(flags)}:{source}"
-
-
 @cache
 def shipped() -> dict[str, list[Any]]:
-    try:
-        with TABLES_FILE.open(encoding="utf-8") as handle:
-            table = json.load(handle)
-        if (table.get("regex"), table.get("magic"), table.get("format")) != (
-            regex.__version__, ENGINE.MAGIC, TABLE_FORMAT
-        ):
-            return {}
-        patterns: dict[str, list[Any]] = table["patterns"]
-        return patterns
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):  # not generated, or damaged
-        return {}
+    return load_table(TABLES_FILE, {"regex": regex.__version__, "magic": ENGINE.MAGIC, "format": TABLE_FORMAT})
 
 
 def engine_arguments(entry: list[Any]) -> tuple[Any, ...]:

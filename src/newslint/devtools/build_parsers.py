@@ -35,6 +35,7 @@ from typing import Any
 from lark.grammar import Rule
 from lark.lexer import TerminalDef
 
+from newslint.shipped_code import table_key
 from newslint.syntax import lark_runtime, scanners, tables
 
 RUNTIME_FILE = tables.GRAMMAR_DIR / "lark_runtime.py"
@@ -165,7 +166,7 @@ def scanner_patterns() -> list[tuple[str, int]]:
 
 
 def scanner_table() -> dict[str, Any]:
-    patterns = {scanners.table_key(p, f): scanners.engine_arguments(p, f) for p, f in scanner_patterns()}
+    patterns = {table_key(p, f): scanners.engine_arguments(p, f) for p, f in scanner_patterns()}
     return {"engine": scanners.engine(), "patterns": patterns}
 
 

@@ -28,6 +28,7 @@ from typing import Any
 import regex
 
 from newslint import lazyre
+from newslint.shipped_code import table_key
 
 SAMPLES = {
     "sample.md": (
@@ -107,7 +108,7 @@ def built_table(stable: list[tuple[str, int]]) -> dict[str, Any]:
     for source, flags in stable:
         entry = engine_entry(source, flags)
         if entry is not None:
-            patterns[lazyre.table_key(source, flags)] = entry
+            patterns[table_key(source, flags)] = entry
     return {"regex": regex.__version__, "magic": lazyre.ENGINE.MAGIC, "format": lazyre.TABLE_FORMAT,
             "patterns": patterns}
 
@@ -124,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     for source, _flags in unstable:
         print(f"built in set order, left out: {source[:100]}", file=sys.stderr)
     if args.check:
-        missing = [source for source, flags in stable if lazyre.table_key(source, flags) not in lazyre.shipped()]
+        missing = [source for source, flags in stable if table_key(source, flags) not in lazyre.shipped()]
         if missing:
             print(f"stale regex tables ({len(missing)} patterns missing): "
                   "run python -m newslint.devtools.build_regexes", file=sys.stderr)

@@ -18,14 +18,13 @@ exactly as much as the code beside it; nothing is read from a cache folder.
 from __future__ import annotations
 
 import _sre  # type: ignore[import-not-found]  # the engine re itself hands compiled code to
-import binascii
-import json
 import re
 import sys
-from array import array
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from newslint.shipped_code import decode_words, encode_words, load_table, table_key
 
 SCANNERS_FILE = Path(__file__).resolve().parent / "parser_tables" / "scanners.json"
 
@@ -40,40 +39,7 @@ def engine() -> list[Any]:
 
 @cache
 def shipped() -> dict[str, list[Any]]:
-    try:
-        with SCANNERS_FILE.open(encoding="utf-8") as handle:
-            table = json.load(handle)
-        if table.get("engine") != engine():
-            return {}
-        patterns: dict[str, list[Any]] = table["patterns"]
-        return patterns
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):  # not generated, or damaged
-        return {}
-
-
-def table_key(pattern: str, flags: int) -> str:
-    return f"{int(flags)}:{pattern}"
-
-
-# Opcodes are stored as base64 of little-endian words: a string JSON reads at once, decoded only
-# for the patterns a run compiles (newslint.lazyre stores regex's opcodes the same way).
-def _word_type(size: int) -> str:
-    return next(t for t in "BHILQ" if array(t).itemsize == size)
-
-
-def encode_words(code: list[int], size: int) -> str:
-    words = array(_word_type(size), code)
-    if sys.byteorder != "little":  # pragma: no cover
-        words.byteswap()
-    return binascii.b2a_base64(words.tobytes(), newline=False).decode("ascii")
-
-
-def decode_words(text: str, size: int) -> list[int]:
-    words = array(_word_type(size))
-    words.frombytes(binascii.a2b_base64(text))
-    if sys.byteorder != "little":  # pragma: no cover
-        words.byteswap()
-    return words.tolist()
+    return load_table(SCANNERS_FILE, {"engine": engine()})
 
 
 _compiled: dict[tuple[str, int], re.Pattern[str]] = {}
