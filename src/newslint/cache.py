@@ -241,10 +241,14 @@ class ResultCache:
         return self._report(path, absolute, self._entry(absolute))
 
     def _entry(self, absolute: str) -> str | None:
+        return self._text("SELECT entry FROM entries WHERE path = ?", absolute)
+
+    def _text(self, query: str, key: str) -> str | None:
+        """The text the one-row ``query`` finds for ``key``; None when there is none or it is not text."""
         if self.db is None:
             return None
         try:
-            row = self.db.execute("SELECT entry FROM entries WHERE path = ?", (absolute,)).fetchone()
+            row = self.db.execute(query, (key,)).fetchone()
         except sqlite3.Error:
             return None
         return row[0] if row and isinstance(row[0], str) else None
@@ -361,16 +365,11 @@ class ResultCache:
         return hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()
 
     def _load_run(self, key: str) -> list[Finding] | None:
-        if self.db is None:
+        stored = self._text("SELECT result FROM runs WHERE key = ?", key)
+        if stored is None:
             return None
         try:
-            row = self.db.execute("SELECT result FROM runs WHERE key = ?", (key,)).fetchone()
-        except sqlite3.Error:
-            return None
-        if not row or not isinstance(row[0], str):
-            return None
-        try:
-            result = json.loads(row[0])
+            result = json.loads(stored)
             findings = [f for path, rows in result["findings"] for f in _decode_findings(path, rows)]
             lines = {(path, number): line for path, number, line in result["lines"]
                      if isinstance(path, str) and isinstance(number, int) and isinstance(line, str)}

@@ -562,34 +562,31 @@ def find_hedge(sentence: str, lexicon: ClaimLexicon | None = None) -> Cue | None
     since it is what a message should quote; otherwise the first hedge, the longest at a tie.
     """
     best: Cue | None = None
-    lex = _lex(lexicon)
-    folded = sentence.casefold()
-    for (kind, pattern), gate in zip(lex.hedge_res, lex.hedge_gates, strict=True):
-        if gate is not None and not _may_hold(folded, gate):
-            continue
-        for match in pattern.finditer(sentence):
-            text = match.group()
-            if text == "May":
-                continue  # capitalised "May" is the month (or a wish), not a hedge
-            cue = Cue(match.start(), match.end(), text, kind)
-            if best is None or _hedge_rank(cue) < _hedge_rank(best):
-                best = cue
-            break
+    for kind, match in _first_hedges(sentence, _lex(lexicon)):
+        cue = Cue(match.start(), match.end(), match.group(), kind)
+        if best is None or _hedge_rank(cue) < _hedge_rank(best):
+            best = cue
     return best
 
 
 def has_hedge(sentence: str, lexicon: ClaimLexicon | None = None) -> bool:
     """``find_hedge(sentence) is not None``, stopping at the first hedge any pattern finds
     (no ranking of the cues)."""
-    lex = _lex(lexicon)
+    return next(_first_hedges(sentence, _lex(lexicon)), None) is not None
+
+
+def _first_hedges(sentence: str, lex: ClaimLexicon) -> Iterator[tuple[str, Any]]:
+    """(kind, match) of each hedge pattern's first match, skipping patterns whose word gate the
+    sentence fails."""
     folded = sentence.casefold()
-    for (_kind, pattern), gate in zip(lex.hedge_res, lex.hedge_gates, strict=True):
+    for (kind, pattern), gate in zip(lex.hedge_res, lex.hedge_gates, strict=True):
         if gate is not None and not _may_hold(folded, gate):
             continue
         for match in pattern.finditer(sentence):
-            if match.group() != "May":
-                return True
-    return False
+            if match.group() == "May":
+                continue  # capitalised "May" is the month (or a wish), not a hedge
+            yield kind, match
+            break
 
 
 def _hedge_rank(cue: Cue) -> tuple[int, int, int]:

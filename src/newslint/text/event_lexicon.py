@@ -137,9 +137,7 @@ class EventLexicon:
         """First words of the predicate forms of these classes."""
         known = self._forms.get(classes)
         if known is None:
-            found = {w for w, c in self.single.items() if c & classes}
-            found |= {w for w, phrases in self.multi.items() if any(c & classes for _, c in phrases)}
-            known = self._forms[classes] = frozenset(found)
+            known = self._forms[classes] = _first_words(self.single, self.multi, classes)
         return known
 
     def words_of(self, classes: frozenset[str]) -> frozenset[str]:
@@ -148,9 +146,7 @@ class EventLexicon:
             return frozenset()
         known = self._words.get(classes)
         if known is None:
-            found = {w for w, c in self.object_single.items() if c & classes}
-            found |= {w for w, phrases in self.object_multi.items() if any(c & classes for _, c in phrases)}
-            known = self._words[classes] = frozenset(found)
+            known = self._words[classes] = _first_words(self.object_single, self.object_multi, classes)
         return known
 
     def predicate_at(self, tokens: Sequence[Token], i: int) -> tuple[int, frozenset[str]] | None:
@@ -183,6 +179,17 @@ def _check_keys(entry: Any, table: str, allowed: set[str]) -> None:
     unknown = set(entry) - allowed
     if unknown:
         raise PackError(f"events pack: {table} entry {entry['class']!r} has unknown key(s) {sorted(unknown)}")
+
+
+def _first_words(
+    single: Mapping[str, frozenset[str]],
+    multi: Mapping[str, tuple[tuple[tuple[str, ...], frozenset[str]], ...]],
+    classes: frozenset[str],
+) -> frozenset[str]:
+    """The words that start a one-word or several-word entry of any of these classes."""
+    found = {word for word, of in single.items() if of & classes}
+    found |= {word for word, phrases in multi.items() if any(of & classes for _, of in phrases)}
+    return frozenset(found)
 
 
 @lru_cache(maxsize=8)
